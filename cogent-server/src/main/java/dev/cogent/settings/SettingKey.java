@@ -1,0 +1,314 @@
+package dev.cogent.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every setting the server reads: its dotted YAML path, environment variable, command-line flag,
+ * built-in default, whether it is a secret and whether {@code PATCH /config} may change it. This
+ * table is the single source: {@link SettingsLoader} reads by it, {@link SettingsView} and logging
+ * redact by it, {@link ConfigEditor} allows changes by it, and a test holds {@code
+ * docs/configuration.md} to it.
+ */
+public enum SettingKey {
+  SERVER_HOST(
+      "server.host",
+      "COGENT_HOST",
+      "host",
+      ValueType.TEXT,
+      Visibility.SHOWN,
+      "127.0.0.1",
+      "Interface the HTTP server listens on.",
+      s -> s.server().host()),
+  SERVER_PORT(
+      "server.port",
+      "COGENT_PORT",
+      "port",
+      ValueType.INTEGER,
+      Visibility.SHOWN,
+      "8000",
+      "HTTP port; 0 picks a free port.",
+      s -> s.server().port()),
+  SERVER_LOG_LEVEL(
+      "server.log_level",
+      "COGENT_LOG_LEVEL",
+      null,
+      ValueType.LOG_LEVEL,
+      Visibility.SHOWN,
+      "info",
+      "One of trace, debug, info, warn, error.",
+      s -> s.server().logLevel()),
+  SERVER_MAX_BODY_BYTES(
+      "server.max_body_bytes",
+      "COGENT_MAX_BODY_BYTES",
+      null,
+      ValueType.LONG,
+      Visibility.SHOWN,
+      "10485760",
+      "Larger request bodies are answered with 413.",
+      s -> s.server().maxBodyBytes()),
+  SERVER_SHUTDOWN_GRACE_SECONDS(
+      "server.shutdown_grace_seconds",
+      "COGENT_SHUTDOWN_GRACE_SECONDS",
+      null,
+      ValueType.SECONDS,
+      Visibility.SHOWN,
+      "10",
+      "Seconds in-flight requests get to finish on shutdown.",
+      s -> s.server().shutdownGrace()),
+  STORE_DATA_DIR(
+      "store.data_dir",
+      "COGENT_DATA_DIR",
+      "data-dir",
+      ValueType.PATH,
+      Visibility.SHOWN,
+      null,
+      "Data folder (default: <project dir>/.cogent); relative paths resolve against the working"
+          + " directory.",
+      s -> s.store().dataDir()),
+  STORE_DATABASE_URL(
+      "store.database_url",
+      "COGENT_DATABASE_URL",
+      "database-url",
+      ValueType.OPTIONAL_TEXT,
+      Visibility.URL,
+      null,
+      "JDBC URL (jdbc:postgresql:… or jdbc:sqlite:…); none means SQLite in the data dir.",
+      s -> s.store().databaseUrl()),
+  STORE_DATABASE_USER(
+      "store.database_user",
+      "COGENT_DATABASE_USER",
+      null,
+      ValueType.OPTIONAL_TEXT,
+      Visibility.SHOWN,
+      null,
+      "Database user name.",
+      s -> s.store().databaseUser()),
+  STORE_DATABASE_PASSWORD(
+      "store.database_password",
+      "COGENT_DATABASE_PASSWORD",
+      null,
+      ValueType.OPTIONAL_TEXT,
+      Visibility.SECRET,
+      null,
+      "Database password; a secret, never logged or shown.",
+      s -> s.store().databasePassword()),
+  STORE_POOL_SIZE(
+      "store.pool_size",
+      "COGENT_DATABASE_POOL_SIZE",
+      null,
+      ValueType.INTEGER,
+      Visibility.SHOWN,
+      "10",
+      "Maximum open database connections.",
+      s -> s.store().poolSize()),
+  SCOPING_ENABLED(
+      "scoping.enabled",
+      "COGENT_SCOPING_ENABLED",
+      null,
+      ValueType.BOOLEAN,
+      Visibility.SHOWN,
+      "false",
+      "Require an X-Cognition-Scope-<Key> header per scope key.",
+      s -> s.scoping().enabled()),
+  SCOPING_KEYS(
+      "scoping.keys",
+      "COGENT_SCOPE_KEYS",
+      null,
+      ValueType.KEY_LIST,
+      Visibility.SHOWN,
+      "user",
+      "Scope key names, trimmed and lower-cased.",
+      s -> s.scoping().keys()),
+  RATE_LIMIT_PER_MINUTE(
+      "rate_limit.per_minute",
+      "COGENT_RATE_LIMIT_PER_MINUTE",
+      null,
+      ValueType.INTEGER,
+      Visibility.SHOWN,
+      "60",
+      "Tokens a caller's bucket refills per minute.",
+      s -> s.rateLimit().perMinute()),
+  RATE_LIMIT_BURST(
+      "rate_limit.burst",
+      "COGENT_RATE_LIMIT_BURST",
+      null,
+      ValueType.INTEGER,
+      Visibility.SHOWN,
+      "10",
+      "Most tokens a caller's bucket holds.",
+      s -> s.rateLimit().burst()),
+  OBSERVABILITY_OTEL_ENABLED(
+      "observability.otel_enabled",
+      "COGENT_OTEL_ENABLED",
+      null,
+      ValueType.BOOLEAN,
+      Visibility.SHOWN,
+      "false",
+      "Export OpenTelemetry traces.",
+      s -> s.observability().otelEnabled()),
+  OBSERVABILITY_METRICS_PORT(
+      "observability.metrics_port",
+      "COGENT_METRICS_PORT",
+      null,
+      ValueType.OPTIONAL_INTEGER,
+      Visibility.SHOWN,
+      null,
+      "Prometheus metrics port; none means no metrics listener.",
+      s -> s.observability().metricsPort()),
+  OBSERVABILITY_OTEL_ENDPOINT(
+      "observability.otel_endpoint",
+      "COGENT_OTEL_ENDPOINT",
+      null,
+      ValueType.OPTIONAL_TEXT,
+      Visibility.URL,
+      null,
+      "OTLP endpoint URL.",
+      s -> s.observability().otelEndpoint()),
+  MLFLOW_ENABLED(
+      "mlflow.enabled",
+      "COGENT_MLFLOW_ENABLED",
+      null,
+      ValueType.BOOLEAN,
+      Visibility.SHOWN,
+      "false",
+      "MLflow experiment tracking.",
+      s -> s.mlflow().enabled()),
+  MLFLOW_EXPERIMENT_NAME(
+      "mlflow.experiment_name",
+      "COGENT_MLFLOW_EXPERIMENT_NAME",
+      null,
+      ValueType.OPTIONAL_TEXT,
+      Visibility.SHOWN,
+      null,
+      "MLflow experiment name.",
+      s -> s.mlflow().experimentName());
+
+  /** The sections {@code PATCH /config} may change ("Configuration" in spec 001). */
+  private static final List<String> PATCHABLE_SECTIONS =
+      List.of("rate_limit", "observability", "mlflow");
+
+  private final String path;
+  private final String envVar;
+  private final String flag;
+  private final ValueType type;
+  private final Visibility visibility;
+  private final String defaultValue;
+  private final String description;
+  private final Function<Settings, Object> reader;
+
+  SettingKey(
+      String path,
+      String envVar,
+      String flag,
+      ValueType type,
+      Visibility visibility,
+      String defaultValue,
+      String description,
+      Function<Settings, Object> reader) {
+    this.path = path;
+    this.envVar = envVar;
+    this.flag = flag;
+    this.type = type;
+    this.visibility = visibility;
+    this.defaultValue = defaultValue;
+    this.description = description;
+    this.reader = reader;
+  }
+
+  /** How a value may be shown in {@code GET /config} and in logs. */
+  enum Visibility {
+    SHOWN,
+    /** Shown without the user name, password and {@code password=} parameters. */
+    URL,
+    /** Never shown; masked as {@code ***}. */
+    SECRET
+  }
+
+  /** The dotted path in {@code config.yaml}, such as {@code rate_limit.per_minute}. */
+  public String path() {
+    return path;
+  }
+
+  /** The first path segment, such as {@code rate_limit}. */
+  public String section() {
+    return path.substring(0, path.indexOf('.'));
+  }
+
+  public String envVar() {
+    return envVar;
+  }
+
+  /** The long flag name without dashes, such as {@code data-dir}, if the setting has one. */
+  public Optional<String> findFlag() {
+    return Optional.ofNullable(flag);
+  }
+
+  /** The built-in default as text; empty when the default is "none" or computed. */
+  public Optional<String> findDefault() {
+    return Optional.ofNullable(defaultValue);
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** A secret is never logged and never shown by {@code GET /config}. */
+  public boolean isSecret() {
+    return visibility == Visibility.SECRET;
+  }
+
+  /** Whether {@code PATCH /config} may change this setting at runtime. */
+  public boolean isPatchable() {
+    return PATCHABLE_SECTIONS.contains(section());
+  }
+
+  /** The key with this dotted path, if there is one. */
+  public static Optional<SettingKey> findByPath(String path) {
+    return Arrays.stream(values()).filter(key -> key.path.equals(path)).findFirst();
+  }
+
+  /** The key set by this flag (long name without dashes), if there is one. */
+  public static Optional<SettingKey> findByFlag(String flag) {
+    return Arrays.stream(values()).filter(key -> flag.equals(key.flag)).findFirst();
+  }
+
+  /** Whether some key lives under this dotted prefix, such as {@code rate_limit}. */
+  static boolean isSection(String prefix) {
+    return Arrays.stream(values()).anyMatch(key -> key.path.startsWith(prefix + "."));
+  }
+
+  ValueType type() {
+    return type;
+  }
+
+  /** This setting's current value in {@code settings}, typed as {@link ValueType#parse} returns. */
+  Object read(Settings settings) {
+    return reader.apply(settings);
+  }
+
+  /**
+   * This setting's value as it may be shown or logged: secrets masked, URLs without credentials,
+   * durations in seconds, paths as text.
+   */
+  Object displayValue(Settings settings) {
+    Object value = reader.apply(settings);
+    if (value == null) {
+      return null;
+    }
+    return switch (visibility) {
+      case SECRET -> SettingsView.MASK;
+      case URL -> SettingsView.redactUrl(value.toString());
+      case SHOWN -> {
+        if (value instanceof Duration duration) {
+          yield duration.toSeconds();
+        }
+        yield value instanceof Path ? value.toString() : value;
+      }
+    };
+  }
+}

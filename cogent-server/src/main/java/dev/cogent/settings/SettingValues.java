@@ -1,0 +1,82 @@
+package dev.cogent.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed setting values by key (as {@link ValueType#parse} returns them), and the settings records
+ * built from them. Shared by the loader, which fills it layer by layer, and by the editor, which
+ * starts from the live settings and overlays a change. Not thread-safe: use it inside one call.
+ */
+final class SettingValues {
+
+  private final Map<SettingKey, Object> values = new EnumMap<>(SettingKey.class);
+
+  /** The values of every key in {@code settings}. */
+  static SettingValues of(Settings settings) {
+    SettingValues result = new SettingValues();
+    for (SettingKey key : SettingKey.values()) {
+      result.put(key, key.read(settings));
+    }
+    return result;
+  }
+
+  void put(SettingKey key, Object value) {
+    values.put(key, value);
+  }
+
+  Object get(SettingKey key) {
+    return values.get(key);
+  }
+
+  boolean has(SettingKey key) {
+    return values.containsKey(key);
+  }
+
+  // Each method below throws the record's IllegalArgumentException; callers know the source.
+
+  ServerSettings server() {
+    return new ServerSettings(
+        (String) get(SettingKey.SERVER_HOST),
+        (Integer) get(SettingKey.SERVER_PORT),
+        (String) get(SettingKey.SERVER_LOG_LEVEL),
+        (Long) get(SettingKey.SERVER_MAX_BODY_BYTES),
+        (Duration) get(SettingKey.SERVER_SHUTDOWN_GRACE_SECONDS));
+  }
+
+  StoreSettings store() {
+    return new StoreSettings(
+        (Path) get(SettingKey.STORE_DATA_DIR),
+        (String) get(SettingKey.STORE_DATABASE_URL),
+        (String) get(SettingKey.STORE_DATABASE_USER),
+        (String) get(SettingKey.STORE_DATABASE_PASSWORD),
+        (Integer) get(SettingKey.STORE_POOL_SIZE));
+  }
+
+  @SuppressWarnings("unchecked")
+  ScopingSettings scoping() {
+    return new ScopingSettings(
+        (Boolean) get(SettingKey.SCOPING_ENABLED), (List<String>) get(SettingKey.SCOPING_KEYS));
+  }
+
+  RateLimitSettings rateLimit() {
+    return new RateLimitSettings(
+        (Integer) get(SettingKey.RATE_LIMIT_PER_MINUTE),
+        (Integer) get(SettingKey.RATE_LIMIT_BURST));
+  }
+
+  ObservabilitySettings observability() {
+    return new ObservabilitySettings(
+        (Boolean) get(SettingKey.OBSERVABILITY_OTEL_ENABLED),
+        (Integer) get(SettingKey.OBSERVABILITY_METRICS_PORT),
+        (String) get(SettingKey.OBSERVABILITY_OTEL_ENDPOINT));
+  }
+
+  MlflowSettings mlflow() {
+    return new MlflowSettings(
+        (Boolean) get(SettingKey.MLFLOW_ENABLED), (String) get(SettingKey.MLFLOW_EXPERIMENT_NAME));
+  }
+}
