@@ -17,6 +17,7 @@ import java.util.Map;
 public final class Json {
 
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
 
   private final ObjectMapper mapper;
 
@@ -51,6 +52,15 @@ public final class Json {
       return mapper.readValue(json, OBJECT);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON is not an object", e);
+    }
+  }
+
+  /** Reads a JSON object of string values stored by this server. */
+  public Map<String, String> readStrings(String json) {
+    try {
+      return mapper.readValue(json, STRINGS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is not an object of strings", e);
     }
   }
 

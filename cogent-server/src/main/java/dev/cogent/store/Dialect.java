@@ -15,8 +15,8 @@ public interface Dialect {
   boolean isUniqueViolation(Throwable error);
 
   /**
-   * Whether write transactions must be serialized by the application. SQLite allows one writer at
-   * a time; letting writers race makes it answer {@code SQLITE_BUSY}, which must never reach a
+   * Whether write transactions must be serialized by the application. SQLite allows one writer at a
+   * time; letting writers race makes it answer {@code SQLITE_BUSY}, which must never reach a
    * client.
    */
   boolean serializesWrites();

@@ -7,7 +7,8 @@ import org.sqlite.SQLiteException;
 final class SqliteDialect implements Dialect {
 
   private static final Set<SQLiteErrorCode> UNIQUE_VIOLATIONS =
-      Set.of(SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
+      Set.of(
+          SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE);
 
   @Override
   public String name() {
@@ -17,7 +18,8 @@ final class SqliteDialect implements Dialect {
   @Override
   public boolean isUniqueViolation(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof SQLiteException sqlite && UNIQUE_VIOLATIONS.contains(sqlite.getResultCode())) {
+      if (t instanceof SQLiteException sqlite
+          && UNIQUE_VIOLATIONS.contains(sqlite.getResultCode())) {
         return true;
       }
     }
