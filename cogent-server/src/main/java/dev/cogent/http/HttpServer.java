@@ -1,0 +1,113 @@
+package dev.cogent.http;
+
+import dev.cogent.ApiException;
+import dev.cogent.Json;
+import dev.cogent.scope.ScopeResolver;
+import dev.cogent.settings.RateLimitSettings;
+import dev.cogent.settings.ServerSettings;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The HTTP server: Javalin on Jetty, with the request-id, scope and rate-limit filters, the one
+ * exception mapping, request logging, and the routes handed in by the composition root.
+ */
+public final class HttpServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  private static final Logger accessLog = LoggerFactory.getLogger("dev.cogent.http.access");
+
+  /** Jetty's default accept queue (50) drops connections under a burst of clients. */
+  private static final int ACCEPT_QUEUE_SIZE = 1024;
+
+  private final ServerSettings settings;
+  private final Javalin app;
+
+  /**
+   * @param routes each registers its own routes, e.g. {@code sessionRoutes::addTo}
+   */
+  public HttpServer(
+      ServerSettings settings,
+      Json json,
+      ScopeResolver scopes,
+      Supplier<RateLimitSettings> rateLimits,
+      InstantSource clock,
+      List<Consumer<JavalinDefaultRoutingApi>> routes) {
+    this.settings = settings;
+    Filters filters = new Filters(scopes, new RateLimiter(rateLimits, clock));
+    this.app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+              config.http.maxRequestSize = settings.maxBodyBytes();
+              config.http.prefer405over404 = true;
+              config.router.ignoreTrailingSlashes = true;
+              config.jsonMapper(new JacksonJsonMapper(json));
+              config.staticFiles.enableWebjars();
+              config.jetty.addConnector(
+                  (server, httpConfig) -> {
+                    httpConfig.setSendServerVersion(false);
+                    ServerConnector connector =
+                        new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+                    connector.setHost(settings.host());
+                    connector.setPort(settings.port());
+                    connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                    return connector;
+                  });
+              config.requestLogger.http(
+                  (ctx, millis) ->
+                      accessLog.info(
+                          "{} {} {} {}ms",
+                          ctx.method(),
+                          ctx.path(),
+                          ctx.statusCode(),
+                          Math.round(millis)));
+              var api = config.routes;
+              api.before(RequestIds::assign);
+              api.beforeMatched(filters::beforeMatched);
+              api.after(ctx -> MDC.remove("request_id"));
+              api.exception(ApiException.class, ExceptionMapping::apiException);
+              api.exception(HttpResponseException.class, ExceptionMapping::javalinResponse);
+              api.exception(Exception.class, ExceptionMapping::unexpected);
+              routes.forEach(route -> route.accept(api));
+            });
+  }
+
+  /** Starts listening; with port 0 the operating system picks a free port. */
+  public void start() {
+    app.start();
+    log.info("Listening on {}", url());
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL clients reach the server on. */
+  public String url() {
+    String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+    return "http://" + host + ":" + port();
+  }
+
+  /** The path of the Swagger UI assets served from the webjar. */
+  public static String swaggerUiPath() {
+    return "/webjars/swagger-ui/" + OpenApiDocument.swaggerUiVersion();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

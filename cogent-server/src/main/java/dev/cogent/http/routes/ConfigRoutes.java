@@ -1,0 +1,32 @@
+package dev.cogent.http.routes;
+
+import dev.cogent.http.Requests;
+import dev.cogent.settings.ConfigEditor;
+import dev.cogent.settings.LiveSettings;
+import dev.cogent.settings.SettingsView;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+
+/** {@code GET/PATCH /config} and {@code POST /config/rollback}. */
+public final class ConfigRoutes {
+
+  private final LiveSettings live;
+  private final ConfigEditor editor;
+  private final Requests requests;
+
+  public ConfigRoutes(LiveSettings live, ConfigEditor editor, Requests requests) {
+    this.live = live;
+    this.editor = editor;
+    this.requests = requests;
+  }
+
+  public void addTo(JavalinDefaultRoutingApi routes) {
+    routes.get("/config", ctx -> ctx.json(SettingsView.redactedView(live.current())));
+    routes.patch("/config", this::patch);
+    routes.post("/config/rollback", ctx -> ctx.json(editor.rollback()));
+  }
+
+  private void patch(Context ctx) {
+    ctx.json(editor.patch(requests.bodyAsObject(ctx)));
+  }
+}

@@ -1,0 +1,2 @@
+/** One thin class per resource: parse the request, call one service, render the result. */
+package dev.cogent.http.routes;

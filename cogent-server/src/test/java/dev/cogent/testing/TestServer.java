@@ -1,0 +1,158 @@
+package dev.cogent.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cogent.CogentServer;
+import dev.cogent.http.OpenApiContract;
+import dev.cogent.settings.Settings;
+import dev.cogent.settings.SettingsLoader;
+import dev.cogent.settings.SettingsSources;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A real Cogent server on a free port with a temporary data and project dir, and a real HTTP client
+ * that checks every response it receives against the OpenAPI document.
+ */
+public final class TestServer implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CogentServer server;
+  private final HttpClient client;
+  private final OpenApiContract contract;
+  private final Settings settings;
+
+  private TestServer(CogentServer server, Settings settings) {
+    this.server = server;
+    this.settings = settings;
+    this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.contract = OpenApiContract.load();
+  }
+
+  /**
+   * Starts a server on {@code kind} of database.
+   *
+   * @param env {@code COGENT_*} variables as the environment would give them
+   */
+  public static TestServer start(
+      DatabaseKind kind, Path dir, Map<String, String> env, InstantSource clock) {
+    try {
+      Path project = Files.createDirectories(dir.resolve("project"));
+      Path home = Files.createDirectories(dir.resolve("home"));
+      Map<String, String> environment = new HashMap<>(env);
+      environment.putIfAbsent("COGENT_DATABASE_URL", kind.newDatabaseUrl(dir));
+      // Tests that are not about rate limiting must not trip over it; the clock may stand still.
+      environment.putIfAbsent("COGENT_RATE_LIMIT_BURST", "100000");
+      Settings settings =
+          new SettingsLoader()
+              .load(
+                  new SettingsSources(
+                      home,
+                      project,
+                      environment,
+                      Map.of("port", "0", "data-dir", dir.resolve("data").toString())));
+      return new TestServer(CogentServer.start(settings, clock), settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public URI uri(String path) {
+    return URI.create(server.url() + path);
+  }
+
+  public HttpResponse<String> get(String path, String... headers) {
+    return send("GET", path, null, headers);
+  }
+
+  public HttpResponse<String> post(String path, String body, String... headers) {
+    return send("POST", path, body, headers);
+  }
+
+  public HttpResponse<String> patch(String path, String body, String... headers) {
+    return send("PATCH", path, body, headers);
+  }
+
+  public HttpResponse<String> delete(String path, String... headers) {
+    return send("DELETE", path, null, headers);
+  }
+
+  /** Sends a request and validates the response against the OpenAPI document. */
+  public HttpResponse<String> send(String method, String path, String body, String... headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    if (body != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    builder.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest request = builder.build();
+    HttpResponse<String> response = sendUnchecked(request);
+    contract.assertValid(request, response);
+    return response;
+  }
+
+  /**
+   * Sends a request no operation of the API matches (an unknown route, a wrong method) and checks
+   * that the answer is the error envelope.
+   */
+  public HttpResponse<String> sendOffApi(String method, String path, String body) {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response = sendUnchecked(request);
+    contract.assertValidError(response);
+    return response;
+  }
+
+  /** Sends a request without validating the response (for responses outside the API). */
+  public HttpResponse<String> sendUnchecked(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + response.body(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
