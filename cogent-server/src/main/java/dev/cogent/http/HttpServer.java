@@ -56,6 +56,9 @@ public final class HttpServer implements AutoCloseable {
               config.router.ignoreTrailingSlashes = true;
               config.jsonMapper(new JacksonJsonMapper(json));
               config.staticFiles.enableWebjars();
+              // In-flight requests get the grace period to finish when the server stops.
+              config.jetty.modifyServer(
+                  server -> server.setStopTimeout(settings.shutdownGrace().toMillis()));
               config.jetty.addConnector(
                   (server, httpConfig) -> {
                     httpConfig.setSendServerVersion(false);
