@@ -32,9 +32,6 @@ import picocli.CommandLine.Option;
     })
 final class ServeCommand implements Callable<Integer> {
 
-  static final int EXIT_BAD_CONFIG = 2;
-  static final int EXIT_START_FAILED = 1;
-
   @Option(
       names = "--host",
       description = "Address to listen on (env COGENT_HOST; default 127.0.0.1).")
@@ -72,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
       settings = new SettingsLoader().load(sources());
     } catch (SettingsException e) {
       err.println("cogent: configuration error: " + e.getMessage());
-      return EXIT_BAD_CONFIG;
+      return ExitCodes.USAGE;
     }
     applyLogLevel(settings.server().logLevel());
     CogentServer server;
@@ -81,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       LoggerFactory.getLogger(ServeCommand.class).error("Cogent failed to start", e);
       err.println("cogent: failed to start: " + e.getMessage());
-      return EXIT_START_FAILED;
+      return ExitCodes.SERVER_ERROR;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
