@@ -1,0 +1,10 @@
+package dev.cogent.api;
+
+import dev.cogent.testing.DatabaseKind;
+
+class SkillsPostgresIT extends SkillsApiContract {
+  @Override
+  DatabaseKind kind() {
+    return DatabaseKind.POSTGRESQL;
+  }
+}

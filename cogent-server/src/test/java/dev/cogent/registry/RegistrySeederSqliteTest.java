@@ -1,0 +1,10 @@
+package dev.cogent.registry;
+
+import dev.cogent.testing.DatabaseKind;
+
+class RegistrySeederSqliteTest extends RegistrySeederContract {
+  @Override
+  DatabaseKind kind() {
+    return DatabaseKind.SQLITE;
+  }
+}
