@@ -8,9 +8,16 @@ import java.time.Duration;
  * @param port 0 picks a free port
  * @param maxBodyBytes larger request bodies are answered with 413
  * @param shutdownGrace how long in-flight requests get to finish on SIGTERM
+ * @param allowUnauthenticated whether the server may listen on a non-loopback address while
+ *     authentication is off (see {@link ExposureCheck})
  */
 public record ServerSettings(
-    String host, int port, String logLevel, long maxBodyBytes, Duration shutdownGrace) {
+    String host,
+    int port,
+    String logLevel,
+    long maxBodyBytes,
+    Duration shutdownGrace,
+    boolean allowUnauthenticated) {
 
   public ServerSettings {
     if (host == null || host.isBlank()) {

@@ -44,7 +44,8 @@ final class SettingValues {
         (Integer) get(SettingKey.SERVER_PORT),
         (String) get(SettingKey.SERVER_LOG_LEVEL),
         (Long) get(SettingKey.SERVER_MAX_BODY_BYTES),
-        (Duration) get(SettingKey.SERVER_SHUTDOWN_GRACE_SECONDS));
+        (Duration) get(SettingKey.SERVER_SHUTDOWN_GRACE_SECONDS),
+        (Boolean) get(SettingKey.SERVER_ALLOW_UNAUTHENTICATED));
   }
 
   StoreSettings store() {
@@ -78,5 +79,25 @@ final class SettingValues {
   MlflowSettings mlflow() {
     return new MlflowSettings(
         (Boolean) get(SettingKey.MLFLOW_ENABLED), (String) get(SettingKey.MLFLOW_EXPERIMENT_NAME));
+  }
+
+  ToolSettings tools() {
+    return new ToolSettings(
+        (String) get(SettingKey.TOOLS_SANDBOX),
+        (Duration) get(SettingKey.TOOLS_EXECUTE_TIMEOUT_SECONDS),
+        (Integer) get(SettingKey.TOOLS_MAX_OUTPUT_BYTES));
+  }
+
+  RuntimeSettings runtime() {
+    return new RuntimeSettings((String) get(SettingKey.RUNTIME_CALLBACK_SIGNING_SECRET));
+  }
+
+  AuthSettings auth() {
+    return new AuthSettings(
+        (Boolean) get(SettingKey.AUTH_REQUIRE_AUTHENTICATION),
+        (String) get(SettingKey.AUTH_JWT_SECRET),
+        (Integer) get(SettingKey.AUTH_JWT_TTL_MINUTES),
+        (Boolean) get(SettingKey.AUTH_SUPER_API_KEY_ENABLED),
+        (Integer) get(SettingKey.AUTH_SUPER_API_KEY_TTL_MINUTES));
   }
 }

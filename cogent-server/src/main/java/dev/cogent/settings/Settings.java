@@ -18,7 +18,10 @@ public record Settings(
     ScopingSettings scoping,
     RateLimitSettings rateLimit,
     ObservabilitySettings observability,
-    MlflowSettings mlflow) {
+    MlflowSettings mlflow,
+    ToolSettings tools,
+    RuntimeSettings runtime,
+    AuthSettings auth) {
 
   public Settings {
     if (projectDir == null
@@ -27,7 +30,10 @@ public record Settings(
         || scoping == null
         || rateLimit == null
         || observability == null
-        || mlflow == null) {
+        || mlflow == null
+        || tools == null
+        || runtime == null
+        || auth == null) {
       throw new IllegalArgumentException("every settings section is required");
     }
   }
@@ -38,14 +44,22 @@ public record Settings(
   }
 
   public Settings withRateLimit(RateLimitSettings value) {
-    return new Settings(projectDir, server, store, scoping, value, observability, mlflow);
+    return new Settings(
+        projectDir, server, store, scoping, value, observability, mlflow, tools, runtime, auth);
   }
 
   public Settings withObservability(ObservabilitySettings value) {
-    return new Settings(projectDir, server, store, scoping, rateLimit, value, mlflow);
+    return new Settings(
+        projectDir, server, store, scoping, rateLimit, value, mlflow, tools, runtime, auth);
   }
 
   public Settings withMlflow(MlflowSettings value) {
-    return new Settings(projectDir, server, store, scoping, rateLimit, observability, value);
+    return new Settings(
+        projectDir, server, store, scoping, rateLimit, observability, value, tools, runtime, auth);
+  }
+
+  public Settings withTools(ToolSettings value) {
+    return new Settings(
+        projectDir, server, store, scoping, rateLimit, observability, mlflow, value, runtime, auth);
   }
 }

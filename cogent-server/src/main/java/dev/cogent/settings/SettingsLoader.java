@@ -177,7 +177,10 @@ public final class SettingsLoader {
         section("scoping", raw, values::scoping),
         section("rate_limit", raw, values::rateLimit),
         section("observability", raw, values::observability),
-        section("mlflow", raw, values::mlflow));
+        section("mlflow", raw, values::mlflow),
+        section("tools", raw, values::tools),
+        section("runtime", raw, values::runtime),
+        section("auth", raw, values::auth));
   }
 
   private static Object parse(SettingKey key, RawValue raw) {

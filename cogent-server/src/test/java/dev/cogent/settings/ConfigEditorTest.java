@@ -48,12 +48,15 @@ class ConfigEditorTest {
   private Settings settings(RateLimitSettings rateLimit) {
     return new Settings(
         project,
-        new ServerSettings("127.0.0.1", 8000, "info", 1024, Duration.ofSeconds(10)),
+        new ServerSettings("127.0.0.1", 8000, "info", 1024, Duration.ofSeconds(10), false),
         new StoreSettings(project.resolve(".cogent"), null, null, null, 10),
         new ScopingSettings(false, List.of("user")),
         rateLimit,
         new ObservabilitySettings(false, null, null),
-        new MlflowSettings(false, null));
+        new MlflowSettings(false, null),
+        new ToolSettings("local", Duration.ofSeconds(300), 100_000),
+        new RuntimeSettings(null),
+        AuthSettings.defaults());
   }
 
   /** What a fresh start would read from the project config file alone. */

@@ -72,7 +72,8 @@ class SettingsLoaderTest {
       assertThat(settings.projectDir()).isEqualTo(work);
       assertThat(settings.server())
           .isEqualTo(
-              new ServerSettings("127.0.0.1", 8000, "info", 10485760L, Duration.ofSeconds(10)));
+              new ServerSettings(
+                  "127.0.0.1", 8000, "info", 10485760L, Duration.ofSeconds(10), false));
       assertThat(settings.store())
           .isEqualTo(new StoreSettings(work.resolve(".cogent"), null, null, null, 10));
       assertThat(settings.scoping())
@@ -194,7 +195,8 @@ class SettingsLoaderTest {
       Settings settings = load();
 
       assertThat(settings.server())
-          .isEqualTo(new ServerSettings("0.0.0.0", 9000, "debug", 2048L, Duration.ofSeconds(3)));
+          .isEqualTo(
+              new ServerSettings("0.0.0.0", 9000, "debug", 2048L, Duration.ofSeconds(3), false));
       assertThat(settings.store())
           .isEqualTo(
               new StoreSettings(

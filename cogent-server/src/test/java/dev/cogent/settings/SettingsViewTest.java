@@ -17,12 +17,15 @@ class SettingsViewTest {
   private static Settings settings(String databaseUrl, String password, String otelEndpoint) {
     return new Settings(
         Path.of("/srv/app"),
-        new ServerSettings("0.0.0.0", 8080, "debug", 1024, Duration.ofSeconds(5)),
+        new ServerSettings("0.0.0.0", 8080, "debug", 1024, Duration.ofSeconds(5), false),
         new StoreSettings(Path.of("/srv/app/.cogent"), databaseUrl, "ann", password, 10),
         new ScopingSettings(true, List.of("user", "project")),
         new RateLimitSettings(120, 20),
         new ObservabilitySettings(true, 9464, otelEndpoint),
-        new MlflowSettings(true, "exp"));
+        new MlflowSettings(true, "exp"),
+        new ToolSettings("local", Duration.ofSeconds(300), 100_000),
+        new RuntimeSettings("hunter2"),
+        new AuthSettings(false, "a-jwt-secret-of-at-least-32-bytes", 60, false, 15));
   }
 
   @SuppressWarnings("unchecked")
