@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cogent.ApiException;
 import dev.cogent.ErrorCode;
 import dev.cogent.Json;
-import dev.cogent.registry.AgentDirectory;
 import dev.cogent.scope.Scope;
 import dev.cogent.settings.StoreSettings;
 import dev.cogent.store.Database;
+import dev.cogent.testing.Agents;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import java.nio.file.Path;
@@ -44,8 +44,14 @@ abstract class SessionServiceContract {
   @BeforeEach
   void open() {
     database = Database.open(new StoreSettings(dir, kind().newDatabaseUrl(dir), null, null, 10));
+    Json json = new Json();
     sessions =
-        new SessionService(database, new Json(), new AgentDirectory(), scope -> providers, clock);
+        new SessionService(
+            database,
+            json,
+            Agents.directory(database, json, clock, dir),
+            scope -> providers,
+            clock);
   }
 
   @AfterEach

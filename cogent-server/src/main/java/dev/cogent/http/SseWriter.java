@@ -1,0 +1,116 @@
+package dev.cogent.http;
+
+import dev.cogent.Json;
+import dev.cogent.session.EventSubscription;
+import dev.cogent.session.LoggedEvent;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a run's events as a Server-Sent Events stream, by hand, on the response of any method
+ * (Javalin's {@code sse()} only serves GETs that accept {@code text/event-stream}). The stream
+ * starts with {@code retry: 3000}; each event is a frame {@code id: <sequence>}, {@code event:
+ * <type>}, {@code data: <json>}, flushed at once; a {@code : keep-alive} comment goes out after
+ * each interval of silence. It ends after the followed run's terminal event, or at the first failed
+ * write (the client left): the run itself goes on, it does not belong to the stream.
+ *
+ * <p>Thread-safe: holds no per-stream state.
+ */
+public final class SseWriter {
+
+  private static final Logger log = LoggerFactory.getLogger(SseWriter.class);
+
+  /** The reconnection delay the stream tells clients, in milliseconds. */
+  static final int RETRY_MILLIS = 3000;
+
+  private final Json json;
+  private final Duration heartbeat;
+
+  /**
+   * @param heartbeat the silence after which a keep-alive comment is written (15 s in production)
+   */
+  public SseWriter(Json json, Duration heartbeat) {
+    if (heartbeat.isZero() || heartbeat.isNegative()) {
+      throw new IllegalArgumentException("heartbeat must be positive");
+    }
+    this.json = json;
+    this.heartbeat = heartbeat;
+  }
+
+  /**
+   * Sends the stream's headers on the response and streams {@link #write} to it; closes the
+   * subscription when done.
+   */
+  public void respond(Context ctx, EventSubscription events, String runId) {
+    try (events) {
+      write(start(ctx), events, runId);
+    } catch (IOException e) {
+      log.debug("SSE client of run {} went away", runId, e);
+    }
+  }
+
+  /** A stream with nothing left to send: the preamble only, then the end. */
+  public void respondEnded(Context ctx) {
+    try {
+      send(start(ctx), "retry: " + RETRY_MILLIS + "\n\n");
+    } catch (IOException e) {
+      log.debug("SSE client went away", e);
+    }
+  }
+
+  private static OutputStream start(Context ctx) throws IOException {
+    var response = ctx.res();
+    response.setStatus(200);
+    response.setContentType("text/event-stream;charset=utf-8");
+    response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("X-Accel-Buffering", "no");
+    return response.getOutputStream();
+  }
+
+  /**
+   * Writes the events until the terminal event of run {@code runId} (or of any run, when null).
+   *
+   * @throws IOException when a write fails
+   */
+  void write(OutputStream out, EventSubscription events, String runId) throws IOException {
+    send(out, "retry: " + RETRY_MILLIS + "\n\n");
+    try {
+      while (true) {
+        Optional<LoggedEvent> next = events.next(heartbeat);
+        if (next.isEmpty()) {
+          send(out, ": keep-alive\n\n");
+          continue;
+        }
+        LoggedEvent event = next.get();
+        send(out, frame(event));
+        if (event.isTerminal() && (runId == null || runId.equals(event.runId()))) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  String frame(LoggedEvent event) {
+    // JSON never contains a raw newline, so the data fits on one `data:` line.
+    return "id: "
+        + event.sequence()
+        + "\nevent: "
+        + event.event()
+        + "\ndata: "
+        + json.write(event.data())
+        + "\n\n";
+  }
+
+  private static void send(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+}

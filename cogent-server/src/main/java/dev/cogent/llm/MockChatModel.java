@@ -1,0 +1,208 @@
+package dev.cogent.llm;
+
+import dev.cogent.tools.Cancellation;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The scripted {@code mock} model: deterministic, so the whole runtime can be driven through the
+ * public API without an LLM. It reads the latest user message as a script ({@link MockScript});
+ * turn {@code n} after that message performs action {@code n}. A message without script lines is
+ * answered {@code Echo: <message>}; a script that has run out is answered {@code Done.}. Text is
+ * streamed word by word. Usage: input tokens are the whitespace-separated words of every message it
+ * was given, output tokens the words it produced. See docs/testing.md.
+ *
+ * <p>It answers on the caller's thread. One instance serves one run; the run's cancellation ends a
+ * {@code /sleep} at once.
+ */
+final class MockChatModel implements StreamingChatModel {
+
+  private final String modelName;
+  private final Cancellation cancellation;
+
+  MockChatModel(String modelName, Cancellation cancellation) {
+    this.modelName = modelName;
+    this.cancellation = cancellation;
+  }
+
+  @Override
+  public ModelProvider provider() {
+    return ModelProvider.OTHER;
+  }
+
+  @Override
+  public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+    List<ChatMessage> messages = request.messages();
+    int lastUser = lastUserIndex(messages);
+    String prompt = lastUser < 0 ? "" : text(messages.get(lastUser));
+    int turn = 0;
+    for (int i = lastUser + 1; i < messages.size(); i++) {
+      if (messages.get(i) instanceof AiMessage) {
+        turn++;
+      }
+    }
+    int inputTokens = words(messages);
+    MockScript script = MockScript.parse(prompt);
+    try {
+      if (!script.hasScriptLines()) {
+        stream(turn == 0 ? "Echo: " + prompt : "Done.", inputTokens, handler);
+        return;
+      }
+      if (turn >= script.actions().size()) {
+        sleep(script.trailingSleepMillis());
+        stream("Done.", inputTokens, handler);
+        return;
+      }
+      MockScript.Action action = script.actions().get(turn);
+      sleep(action.sleepMillis());
+      if (action instanceof MockScript.Reply reply) {
+        stream(reply.text(), inputTokens, handler);
+      } else if (action instanceof MockScript.Fail fail) {
+        handler.onError(new MockModelException(fail.message()));
+      } else if (action instanceof MockScript.Tool tool) {
+        ToolExecutionRequest call =
+            ToolExecutionRequest.builder()
+                .id("call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                .name(tool.name())
+                .arguments(tool.arguments())
+                .build();
+        int outputTokens = count(tool.name() + " " + tool.arguments());
+        handler.onCompleteResponse(
+            ChatResponse.builder()
+                .aiMessage(AiMessage.from(List.of(call)))
+                .modelName(modelName)
+                .tokenUsage(new TokenUsage(inputTokens, outputTokens))
+                .finishReason(FinishReason.TOOL_EXECUTION)
+                .build());
+      }
+    } catch (CancellationException e) {
+      handler.onError(e);
+    }
+  }
+
+  private void stream(String text, int inputTokens, StreamingChatResponseHandler handler) {
+    String[] words = text.strip().split("\\s+");
+    StreamingHandle handle = new CancellationHandle();
+    StringBuilder content = new StringBuilder();
+    int produced = 0;
+    for (String word : words) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (handle.isCancelled()) {
+        throw new CancellationException("the run was cancelled");
+      }
+      String token = content.length() == 0 ? word : " " + word;
+      content.append(token);
+      produced++;
+      handler.onPartialResponse(new PartialResponse(token), new PartialResponseContext(handle));
+    }
+    handler.onCompleteResponse(
+        ChatResponse.builder()
+            .aiMessage(AiMessage.from(content.toString()))
+            .modelName(modelName)
+            .tokenUsage(new TokenUsage(inputTokens, produced))
+            .finishReason(FinishReason.STOP)
+            .build());
+  }
+
+  /** Waits, or stops at once when the run is cancelled. */
+  private void sleep(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    CountDownLatch cancelled = new CountDownLatch(1);
+    try (Cancellation.Registration registration = cancellation.onCancel(cancelled::countDown)) {
+      if (cancelled.await(millis, TimeUnit.MILLISECONDS)) {
+        throw new CancellationException("the run was cancelled during /sleep");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted during /sleep");
+    }
+  }
+
+  private static int lastUserIndex(List<ChatMessage> messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      if (messages.get(i) instanceof UserMessage) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int words(List<ChatMessage> messages) {
+    int words = 0;
+    for (ChatMessage message : messages) {
+      words += count(text(message));
+      if (message instanceof AiMessage ai && ai.hasToolExecutionRequests()) {
+        for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
+          words += count(call.name() + " " + call.arguments());
+        }
+      }
+    }
+    return words;
+  }
+
+  private static String text(ChatMessage message) {
+    if (message instanceof UserMessage user) {
+      return user.hasSingleText() ? user.singleText() : "";
+    }
+    if (message instanceof SystemMessage system) {
+      return system.text();
+    }
+    if (message instanceof AiMessage ai) {
+      return ai.text() == null ? "" : ai.text();
+    }
+    if (message instanceof ToolExecutionResultMessage result) {
+      return result.text();
+    }
+    return "";
+  }
+
+  private static int count(String text) {
+    String stripped = text == null ? "" : text.strip();
+    return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
+  }
+
+  /** What a {@code /fail} line makes the model call fail with. */
+  static final class MockModelException extends RuntimeException {
+    MockModelException(String message) {
+      super(message);
+    }
+  }
+
+  /** Lets a caller stop the stream between words; the run's cancellation does the same. */
+  private final class CancellationHandle implements StreamingHandle {
+    private volatile boolean cancelled;
+
+    @Override
+    public void cancel() {
+      cancelled = true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return cancelled || cancellation.isCancelled();
+    }
+  }
+}

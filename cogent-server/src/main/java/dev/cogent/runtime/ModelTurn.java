@@ -1,0 +1,99 @@
+package dev.cogent.runtime;
+
+import dev.cogent.tools.Cancellation;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One streaming model call: tokens become {@code token} events as they arrive, the caller waits for
+ * the complete response. Cancelling the run ends the wait at once and cancels the model's stream.
+ */
+final class ModelTurn {
+
+  private final StreamingChatModel model;
+  private final RunEmitter emitter;
+  private final Cancellation cancellation;
+
+  ModelTurn(StreamingChatModel model, RunEmitter emitter, Cancellation cancellation) {
+    this.model = model;
+    this.emitter = emitter;
+    this.cancellation = cancellation;
+  }
+
+  /** The model failed; the cause is what it failed with. */
+  static final class ModelCallException extends Exception {
+    ModelCallException(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * @throws CancellationException when the run was cancelled before the model answered
+   * @throws ModelCallException when the model failed
+   */
+  ChatResponse call(ChatRequest request) throws ModelCallException {
+    CompletableFuture<ChatResponse> response = new CompletableFuture<>();
+    AtomicReference<StreamingHandle> stream = new AtomicReference<>();
+    try (Cancellation.Registration registration =
+        cancellation.onCancel(
+            () -> {
+              response.completeExceptionally(new CancellationException("the run was cancelled"));
+              StreamingHandle handle = stream.get();
+              if (handle != null) {
+                handle.cancel();
+              }
+            })) {
+      try {
+        model.chat(
+            request,
+            new StreamingChatResponseHandler() {
+              @Override
+              public void onPartialResponse(
+                  PartialResponse partial, PartialResponseContext context) {
+                stream.compareAndSet(null, context.streamingHandle());
+                onPartialResponse(partial.text());
+              }
+
+              @Override
+              public void onPartialResponse(String token) {
+                if (!response.isDone() && token != null && !token.isEmpty()) {
+                  emitter.emit("token", Map.of("content", token));
+                }
+              }
+
+              @Override
+              public void onCompleteResponse(ChatResponse complete) {
+                response.complete(complete);
+              }
+
+              @Override
+              public void onError(Throwable error) {
+                response.completeExceptionally(error);
+              }
+            });
+      } catch (RuntimeException e) {
+        response.completeExceptionally(e);
+      }
+      return response.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for the model");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof CancellationException || cancellation.isCancelled()) {
+        throw new CancellationException("the run was cancelled");
+      }
+      throw new ModelCallException(cause);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.cogent.runtime;
+
+import dev.cogent.ErrorCode;
+import dev.cogent.session.EventLog;
+import dev.cogent.session.LoggedEvent;
+import dev.cogent.session.RunError;
+import dev.cogent.session.RunService;
+import dev.cogent.session.RunStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the events of one run to the log and guarantees its one terminal event: after {@code done}
+ * or {@code error} every further event is dropped. Thread-safe (a model may stream tokens from its
+ * own thread).
+ */
+final class RunEmitter {
+
+  private static final Logger log = LoggerFactory.getLogger(RunEmitter.class);
+
+  private final EventLog events;
+  private final RunService runs;
+  private final String sessionId;
+  private final String runId;
+  private final ReentrantLock lock = new ReentrantLock();
+  private LoggedEvent terminal;
+  private boolean ended;
+
+  RunEmitter(EventLog events, RunService runs, String sessionId, String runId) {
+    this.events = events;
+    this.runs = runs;
+    this.sessionId = sessionId;
+    this.runId = runId;
+  }
+
+  String sessionId() {
+    return sessionId;
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  /** Appends a non-terminal event, unless the run has ended. */
+  void emit(String type, Map<String, Object> payload) {
+    lock.lock();
+    try {
+      if (!ended) {
+        events.append(sessionId, runId, type, payload);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void status(String status) {
+    emit("status", Map.of("status", status));
+  }
+
+  /** Ends the run with {@code done}. */
+  void complete(Map<String, Object> donePayload, String assistantMessageId) {
+    end(RunStatus.COMPLETED, "done", donePayload, null, assistantMessageId);
+  }
+
+  /** Ends the run with {@code error}. */
+  void fail(RunError error) {
+    end(RunStatus.FAILED, "error", errorPayload(error), error, null);
+  }
+
+  /** Ends an aborted run: {@code status: cancelled}, then {@code error} with code ABORTED. */
+  void abort() {
+    status("cancelled");
+    RunError error = new RunError(ErrorCode.ABORTED, "Operation aborted");
+    end(RunStatus.ABORTED, "error", errorPayload(error), error, null);
+  }
+
+  boolean hasEnded() {
+    lock.lock();
+    try {
+      return ended;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The terminal event this emitter wrote, if it wrote one. */
+  Optional<LoggedEvent> terminal() {
+    lock.lock();
+    try {
+      return Optional.ofNullable(terminal);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void end(
+      RunStatus status,
+      String type,
+      Map<String, Object> payload,
+      RunError error,
+      String assistantMessageId) {
+    lock.lock();
+    try {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      terminal =
+          runs.finish(sessionId, runId, status, type, payload, error, assistantMessageId)
+              .orElse(null);
+    } catch (RuntimeException e) {
+      // The session was deleted under the run, or the store failed: nothing left to tell.
+      log.warn("Could not end run {} of session {} with {}", runId, sessionId, type, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  static Map<String, Object> errorPayload(RunError error) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("message", error.message());
+    payload.put("code", error.code().name());
+    return payload;
+  }
+}

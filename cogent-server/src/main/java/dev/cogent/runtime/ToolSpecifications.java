@@ -1,0 +1,94 @@
+package dev.cogent.runtime;
+
+import dev.cogent.Json;
+import dev.cogent.tools.Tool;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonBooleanSchema;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
+import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
+import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonRawSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
+import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import java.util.List;
+import java.util.Map;
+
+/** Describes our tools to LangChain4j: the JSON schema maps of the SPI become its schema types. */
+final class ToolSpecifications {
+
+  private final Json json;
+
+  ToolSpecifications(Json json) {
+    this.json = json;
+  }
+
+  ToolSpecification of(Tool tool) {
+    return of(tool.name(), tool.description(), tool.parametersSchema());
+  }
+
+  ToolSpecification of(String name, String description, Map<String, Object> schema) {
+    return ToolSpecification.builder()
+        .name(name)
+        .description(description)
+        .parameters(object(schema))
+        .build();
+  }
+
+  private JsonObjectSchema object(Map<String, Object> schema) {
+    JsonObjectSchema.Builder builder = JsonObjectSchema.builder();
+    String description = text(schema.get("description"));
+    if (description != null) {
+      builder.description(description);
+    }
+    if (schema.get("properties") instanceof Map<?, ?> properties) {
+      properties.forEach(
+          (name, property) -> builder.addProperty(String.valueOf(name), element(property)));
+    }
+    if (schema.get("required") instanceof List<?> required) {
+      builder.required(required.stream().map(String::valueOf).toList());
+    }
+    if (schema.get("additionalProperties") instanceof Boolean additional) {
+      builder.additionalProperties(additional);
+    }
+    return builder.build();
+  }
+
+  @SuppressWarnings("unchecked")
+  private JsonSchemaElement element(Object node) {
+    if (!(node instanceof Map<?, ?> map)) {
+      return JsonStringSchema.builder().build();
+    }
+    Map<String, Object> schema = (Map<String, Object>) map;
+    String description = text(schema.get("description"));
+    if (schema.get("enum") instanceof List<?> values
+        && values.stream().allMatch(v -> v instanceof String)) {
+      return JsonEnumSchema.builder()
+          .enumValues(values.stream().map(String::valueOf).toList())
+          .description(description)
+          .build();
+    }
+    Object type = schema.get("type");
+    if (!(type instanceof String name)) {
+      return JsonRawSchema.from(json.write(schema));
+    }
+    return switch (name) {
+      case "string" -> JsonStringSchema.builder().description(description).build();
+      case "integer" -> JsonIntegerSchema.builder().description(description).build();
+      case "number" -> JsonNumberSchema.builder().description(description).build();
+      case "boolean" -> JsonBooleanSchema.builder().description(description).build();
+      case "array" ->
+          JsonArraySchema.builder()
+              .items(element(schema.getOrDefault("items", Map.of())))
+              .description(description)
+              .build();
+      case "object" -> object(schema);
+      default -> JsonRawSchema.from(json.write(schema));
+    };
+  }
+
+  private static String text(Object value) {
+    return value instanceof String s ? s : null;
+  }
+}

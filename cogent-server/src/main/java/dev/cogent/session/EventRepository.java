@@ -1,0 +1,103 @@
+package dev.cogent.session;
+
+import dev.cogent.Json;
+import dev.cogent.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The SQL of the {@code events} table and of the per-session sequence counter. */
+final class EventRepository {
+
+  private static final String COLUMNS = "session_id, sequence, run_id, type, payload, created_at";
+
+  private final Database database;
+  private final Json json;
+
+  EventRepository(Database database, Json json) {
+    this.database = database;
+    this.json = json;
+  }
+
+  /**
+   * Inserts an event with the session's next sequence, inside the caller's transaction. The counter
+   * update takes the session row's lock (PostgreSQL) so concurrent appenders get consecutive
+   * sequences in commit order.
+   */
+  LoggedEvent insert(
+      Handle handle,
+      String sessionId,
+      String runId,
+      String type,
+      Map<String, Object> payload,
+      Instant now) {
+    int rows =
+        handle
+            .createUpdate("UPDATE sessions SET event_sequence = event_sequence + 1 WHERE id = :id")
+            .bind("id", sessionId)
+            .execute();
+    if (rows == 0) {
+      throw new IllegalStateException("no session " + sessionId + " to append an event to");
+    }
+    long sequence =
+        handle
+            .createQuery("SELECT event_sequence FROM sessions WHERE id = :id")
+            .bind("id", sessionId)
+            .mapTo(Long.class)
+            .one();
+    handle
+        .createUpdate(
+            "INSERT INTO events ("
+                + COLUMNS
+                + ") VALUES (:session_id, :sequence, :run_id, :type, :payload, :created_at)")
+        .bind("session_id", sessionId)
+        .bind("sequence", sequence)
+        .bind("run_id", runId)
+        .bind("type", type)
+        .bind("payload", json.write(payload))
+        .bind("created_at", now.toEpochMilli())
+        .execute();
+    return new LoggedEvent(sequence, sessionId, runId, type, payload, now);
+  }
+
+  /** The session's events with a sequence greater than {@code after}, at most {@code limit}. */
+  List<LoggedEvent> listAfter(String sessionId, long after, int limit) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM events WHERE session_id = :session_id AND sequence > :after"
+                        + " ORDER BY sequence LIMIT :limit")
+                .bind("session_id", sessionId)
+                .bind("after", after)
+                .bind("limit", limit)
+                .map(this::map)
+                .list());
+  }
+
+  /** The last sequence handed out in the session; 0 before its first event. */
+  long lastSequence(Handle handle, String sessionId) {
+    return handle
+        .createQuery("SELECT event_sequence FROM sessions WHERE id = :id")
+        .bind("id", sessionId)
+        .mapTo(Long.class)
+        .findOne()
+        .orElse(0L);
+  }
+
+  private LoggedEvent map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new LoggedEvent(
+        rs.getLong("sequence"),
+        rs.getString("session_id"),
+        rs.getString("run_id"),
+        rs.getString("type"),
+        json.readObject(rs.getString("payload")),
+        Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+}

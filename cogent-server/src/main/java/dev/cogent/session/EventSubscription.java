@@ -1,0 +1,141 @@
+package dev.cogent.session;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+
+/**
+ * A reader of one session's event log from a sequence on: first what is stored, then what is
+ * appended live, each event exactly once and in sequence order.
+ *
+ * <p>It registers for live events <em>before</em> it reads the stored ones, so nothing appended in
+ * between is lost; events seen twice are dropped by sequence, and a gap in the live events (a
+ * publication that overtook another, or an overflow of the live buffer) is filled from the store.
+ * So live publication only has to be fast, not complete, which is what lets a PostgreSQL
+ * LISTEN/NOTIFY bus replace the in-process one later.
+ *
+ * <p>{@link #next} is for one reading thread; live events may be offered from any thread. Close it
+ * to unregister.
+ */
+public final class EventSubscription implements AutoCloseable {
+
+  /** Live events buffered for a slow reader before it falls back to reading the store. */
+  static final int LIVE_BUFFER = 1024;
+
+  private static final int STORE_PAGE = 500;
+
+  private final LongFunction<java.util.List<LoggedEvent>> storedAfter;
+  private final Runnable unregister;
+  private final LinkedBlockingQueue<LoggedEvent> live = new LinkedBlockingQueue<>(LIVE_BUFFER);
+  private final ArrayDeque<LoggedEvent> pending = new ArrayDeque<>();
+  private volatile boolean overflowed;
+  private volatile boolean closed;
+
+  /** The last store read filled a whole page: more may be stored than was read. */
+  private boolean catchingUp;
+
+  private long lastDelivered;
+
+  /**
+   * @param storedAfter reads one page of stored events after a sequence
+   * @param unregister removes this subscription from the publisher
+   */
+  EventSubscription(
+      long after, LongFunction<java.util.List<LoggedEvent>> storedAfter, Runnable unregister) {
+    this.lastDelivered = after;
+    this.storedAfter = storedAfter;
+    this.unregister = unregister;
+  }
+
+  /** Called by the publisher for every event appended to the session; never blocks. */
+  void offer(LoggedEvent event) {
+    if (!live.offer(event)) {
+      overflowed = true;
+    }
+  }
+
+  /** Reads the first page of stored events; called once, after registration. */
+  void replay() {
+    fillFromStore();
+  }
+
+  /**
+   * The next event after the last one returned, waiting up to {@code timeout} for it.
+   *
+   * @return empty when nothing arrived in time
+   */
+  public Optional<LoggedEvent> next(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!closed) {
+      LoggedEvent stored = pending.poll();
+      if (stored != null) {
+        if (stored.sequence() > lastDelivered) {
+          return deliver(stored);
+        }
+        continue;
+      }
+      if (overflowed) {
+        overflowed = false;
+        live.clear();
+        fillFromStore();
+        continue;
+      }
+      if (catchingUp) {
+        fillFromStore();
+        if (!pending.isEmpty()) {
+          continue;
+        }
+      }
+      long remaining = deadline - System.nanoTime();
+      LoggedEvent event = live.poll(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+      if (event == null) {
+        return Optional.empty();
+      }
+      if (event.sequence() <= lastDelivered) {
+        continue;
+      }
+      if (event.sequence() == lastDelivered + 1) {
+        return deliver(event);
+      }
+      // A gap: what is missing is committed (it was published after its commit), so read it.
+      fillFromStore();
+      if (pending.isEmpty()) {
+        return deliver(event);
+      }
+      pending.add(event);
+    }
+    return Optional.empty();
+  }
+
+  /** The sequence of the last event returned (the starting point before the first). */
+  public long lastSequence() {
+    return lastDelivered;
+  }
+
+  private void fillFromStore() {
+    pending.clear();
+    java.util.List<LoggedEvent> page = storedAfter.apply(lastDelivered);
+    pending.addAll(page);
+    catchingUp = page.size() >= STORE_PAGE;
+  }
+
+  private Optional<LoggedEvent> deliver(LoggedEvent event) {
+    lastDelivered = event.sequence();
+    return Optional.of(event);
+  }
+
+  static int storePage() {
+    return STORE_PAGE;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      unregister.run();
+    }
+  }
+}

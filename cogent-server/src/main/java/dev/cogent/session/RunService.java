@@ -1,0 +1,236 @@
+package dev.cogent.session;
+
+import dev.cogent.ApiException;
+import dev.cogent.ErrorCode;
+import dev.cogent.Json;
+import dev.cogent.scope.Scope;
+import dev.cogent.store.Database;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The runs of sessions: starting one (one live run per session, enforced by the database), moving
+ * it through its states, and ending it together with its terminal event.
+ *
+ * <p>Thread-safe; every state change is one transaction.
+ */
+public final class RunService {
+
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 500;
+
+  private final Database database;
+  private final RunRepository repository;
+  private final MessageRepository messages;
+  private final EventLog events;
+  private final SessionService sessions;
+  private final InstantSource clock;
+
+  public RunService(
+      Database database,
+      Json json,
+      SessionService sessions,
+      MessageService messages,
+      EventLog events,
+      InstantSource clock) {
+    this.database = database;
+    this.repository = new RunRepository(database, json);
+    this.messages = messages.repository();
+    this.events = events;
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  /** A run that was just created, with the message that started it. */
+  public record Started(Run run, Message userMessage, long afterSequence) {}
+
+  /**
+   * Stores the user message and creates a queued run for it, atomically: either both exist and the
+   * run holds the session's one active slot, or neither does.
+   *
+   * <p>The result's {@code afterSequence} is the session's log position before the run's first
+   * event: a subscription from it sees the whole run.
+   *
+   * @throws ApiException {@code SESSION_BUSY} when the session already has a live run
+   */
+  public Started start(Session session, String content, String parentId, String callbackUrl) {
+    Instant now = now();
+    String runId = UUID.randomUUID().toString();
+    Message user =
+        new Message(
+            UUID.randomUUID().toString(),
+            session.id(),
+            MessageRole.USER,
+            content,
+            List.of(),
+            null,
+            parentId,
+            null,
+            null,
+            now);
+    try {
+      long after =
+          database.inTransaction(
+              handle -> {
+                repository.insertActive(handle, runId, session.id(), user.id(), callbackUrl, now);
+                messages.insert(handle, user, runId);
+                return events.lastSequence(handle, session.id());
+              });
+      Run run =
+          new Run(
+              runId,
+              session.id(),
+              RunStatus.QUEUED,
+              now,
+              now,
+              null,
+              user.id(),
+              null,
+              null,
+              null,
+              null);
+      return new Started(run, user, after);
+    } catch (RuntimeException e) {
+      if (database.dialect().isUniqueViolation(e)) {
+        throw busy(session.id());
+      }
+      throw e;
+    }
+  }
+
+  /** Moves a queued run to running; false when it was ended meanwhile (aborted before start). */
+  public boolean markRunning(String runId) {
+    return repository.markRunning(runId, now());
+  }
+
+  /**
+   * Ends a live run with its terminal event, in one transaction: the event is appended, the run
+   * gets its final status and frees the session. Nothing happens when the run already ended.
+   *
+   * @return the appended terminal event, or empty when the run had already ended
+   */
+  public Optional<LoggedEvent> finish(
+      String sessionId,
+      String runId,
+      RunStatus status,
+      String eventType,
+      Map<String, Object> payload,
+      RunError error,
+      String assistantMessageId) {
+    if (!status.isFinal()) {
+      throw new IllegalArgumentException("not a final status: " + status);
+    }
+    Instant now = now();
+    try {
+      LoggedEvent event =
+          events.append(
+              sessionId,
+              runId,
+              eventType,
+              payload,
+              (handle, appended) -> {
+                if (!repository.finish(
+                    handle, runId, sessionId, status, error, assistantMessageId, now)) {
+                  // Roll the event back: the run already has its one terminal event.
+                  throw new AlreadyFinished();
+                }
+              });
+      return Optional.of(event);
+    } catch (AlreadyFinished e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The session's live run (queued, running or waiting for approval), if any. */
+  public Optional<Run> findActive(String sessionId) {
+    return repository.findActive(sessionId);
+  }
+
+  /** The session's most recent run, if it has any. */
+  public Optional<Run> findLatest(String sessionId) {
+    return repository.findLatest(sessionId);
+  }
+
+  /** Runs left queued or running, for start-up recovery. */
+  public List<Run> listInFlight() {
+    return repository.listInFlight();
+  }
+
+  /** The callback URL the run's message gave, if any. */
+  public Optional<String> callbackUrl(String runId) {
+    return repository.callbackUrl(runId);
+  }
+
+  /**
+   * @throws ApiException {@code SESSION_NOT_FOUND}
+   */
+  public RunPage list(String sessionId, Scope scope, int limit, int offset) {
+    sessions.get(sessionId, scope);
+    return new RunPage(repository.list(sessionId, limit, offset), repository.count(sessionId));
+  }
+
+  /**
+   * @throws ApiException {@code SESSION_NOT_FOUND}, or {@code NOT_FOUND} for an unknown run
+   */
+  public Run get(String sessionId, String runId, Scope scope) {
+    sessions.get(sessionId, scope);
+    return repository.find(sessionId, runId).orElseThrow(() -> ApiException.notFound("run", runId));
+  }
+
+  /**
+   * The session's most recent run.
+   *
+   * @throws ApiException {@code SESSION_NOT_FOUND}, or {@code NOT_FOUND} when it has no run yet
+   */
+  public Run getLatest(String sessionId, Scope scope) {
+    sessions.get(sessionId, scope);
+    return repository
+        .findLatest(sessionId)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorCode.NOT_FOUND,
+                    "Session " + sessionId + " has no run to re-attach to",
+                    Map.of("resource", "run", "session_id", sessionId)));
+  }
+
+  /**
+   * A page of the session's event log after {@code after}, in sequence order.
+   *
+   * @throws ApiException {@code SESSION_NOT_FOUND}
+   */
+  public EventPage events(String sessionId, Scope scope, long after, int limit) {
+    sessions.get(sessionId, scope);
+    List<LoggedEvent> page = events.readAfter(sessionId, after, limit + 1);
+    boolean more = page.size() > limit;
+    return new EventPage(more ? page.subList(0, limit) : page, more);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static ApiException busy(String sessionId) {
+    return new ApiException(
+        ErrorCode.SESSION_BUSY,
+        "Session "
+            + sessionId
+            + " is busy: a run is in progress. Wait for its done/error event or POST"
+            + " /sessions/"
+            + sessionId
+            + "/abort",
+        Map.of("session_id", sessionId));
+  }
+
+  /** Thrown inside the finishing transaction to roll back a second terminal event. */
+  private static final class AlreadyFinished extends RuntimeException {
+    AlreadyFinished() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,301 @@
+package dev.cogent.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cogent.Json;
+import dev.cogent.llm.ModelResolver;
+import dev.cogent.scope.Scope;
+import dev.cogent.session.EventLog;
+import dev.cogent.session.LoggedEvent;
+import dev.cogent.session.MessageService;
+import dev.cogent.session.RunService;
+import dev.cogent.session.RunStatus;
+import dev.cogent.session.Session;
+import dev.cogent.session.SessionConfig;
+import dev.cogent.session.SessionRequests;
+import dev.cogent.session.SessionService;
+import dev.cogent.settings.StoreSettings;
+import dev.cogent.store.Database;
+import dev.cogent.testing.Agents;
+import dev.cogent.testing.DatabaseKind;
+import dev.cogent.testing.MutableClock;
+import dev.cogent.tools.Cancellation;
+import dev.cogent.tools.Tool;
+import dev.cogent.tools.ToolCancelledException;
+import dev.cogent.tools.ToolContext;
+import dev.cogent.tools.ToolResult;
+import dev.cogent.tools.Workspaces;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent loop with fake tools of its own, on the real store and the scripted mock model. */
+class AgentRuntimeTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+
+  private final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
+  private final Json json = new Json();
+  private final EchoTool echo = new EchoTool();
+  private final BlockingTool blocking = new BlockingTool();
+  private Database database;
+  private ExecutorService executor;
+  private EventLog events;
+  private RunService runs;
+  private AgentRuntime runtime;
+  private Session session;
+
+  @BeforeEach
+  void open() {
+    database =
+        Database.open(
+            new StoreSettings(dir, DatabaseKind.SQLITE.newDatabaseUrl(dir), null, null, 4));
+    executor = Executors.newCachedThreadPool();
+    var sessions =
+        new SessionService(
+            database, json, Agents.directory(database, json, clock, dir), s -> List.of(), clock);
+    events = new EventLog(database, json, clock);
+    var messages = new MessageService(database, json, sessions);
+    runs = new RunService(database, json, sessions, messages, events, clock);
+    var scheduler = Executors.newSingleThreadScheduledExecutor();
+    runtime =
+        new AgentRuntime(
+            sessions,
+            runs,
+            events,
+            new ModelResolver(),
+            new AgentLoop(
+                messages,
+                List.of(echo, blocking, new ThrowingTool()),
+                new Workspaces(dir.resolve("workspaces")),
+                json,
+                clock),
+            executor,
+            new CallbackSender(
+                HttpClient.newHttpClient(), scheduler, json, null, Duration.ofMillis(10)));
+    session =
+        sessions.create(
+            new SessionRequests.Create(
+                null, null, null, new SessionConfig(null, "mock", "m", null, null, null)),
+            Scope.GLOBAL);
+  }
+
+  @AfterEach
+  void close() throws InterruptedException {
+    executor.shutdownNow();
+    executor.awaitTermination(10, TimeUnit.SECONDS);
+    database.close();
+  }
+
+  private List<LoggedEvent> runToEnd(String script) {
+    var started =
+        runtime.send(session.id(), Scope.GLOBAL, new MessageRequest(script, null, null, null));
+    await().atMost(WAIT).until(() -> terminal(started.afterSequence()) != null);
+    return events.readAfter(session.id(), started.afterSequence(), 1000);
+  }
+
+  private LoggedEvent terminal(long after) {
+    return events.readAfter(session.id(), after, 1000).stream()
+        .filter(LoggedEvent::isTerminal)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static List<LoggedEvent> ofType(List<LoggedEvent> log, String type) {
+    return log.stream().filter(e -> e.event().equals(type)).toList();
+  }
+
+  @Test
+  void a_fake_tool_gets_its_arguments_and_its_exit_code_reaches_the_event() {
+    List<LoggedEvent> log =
+        runToEnd("/tool echo {\"text\": \"hi\"}\n/tool echo {\"text\": \"fail\"}\n/reply ok");
+
+    List<LoggedEvent> calls = ofType(log, "tool_call");
+    List<LoggedEvent> results = ofType(log, "tool_result");
+    assertThat(calls.get(0).data().get("args")).isEqualTo(Map.of("text", "hi"));
+    assertThat(results.get(0).data())
+        .containsEntry("output", "got: hi")
+        .containsEntry("exit_code", 0)
+        .containsEntry("tool_call_id", calls.get(0).data().get("id"));
+    assertThat(results.get(1).data()).containsEntry("exit_code", 3);
+    assertThat(log.get(log.size() - 1).event()).isEqualTo("done");
+    assertThat(echo.calls).hasValue(2);
+  }
+
+  @Test
+  void invalid_arguments_go_back_to_the_model_without_calling_the_tool() {
+    List<LoggedEvent> log = runToEnd("/tool echo {\"text\": 5, \"extra\": true}\n/reply fixed");
+
+    LoggedEvent result = ofType(log, "tool_result").get(0);
+    assertThat(result.data()).containsEntry("exit_code", 1);
+    assertThat((String) result.data().get("output"))
+        .contains("text must be a string", "extra is not a known argument");
+    assertThat(echo.calls).hasValue(0);
+    assertThat(log.get(log.size() - 1).event()).isEqualTo("done");
+  }
+
+  @Test
+  void a_tool_that_throws_is_a_failed_result_and_the_run_goes_on() {
+    List<LoggedEvent> log = runToEnd("/tool explode {}\n/reply recovered");
+
+    assertThat(ofType(log, "tool_result").get(0).data())
+        .containsEntry("exit_code", 1)
+        .containsEntry("output", "Tool 'explode' failed: boom");
+    assertThat(ofType(log, "done")).hasSize(1);
+  }
+
+  @Test
+  void abort_cancels_a_running_tool_through_its_cancellation() {
+    var started =
+        runtime.send(
+            session.id(), Scope.GLOBAL, new MessageRequest("/tool block {}", null, null, null));
+    await().atMost(WAIT).until(() -> blocking.running.getCount() == 0);
+
+    assertThat(runtime.abort(session.id(), Scope.GLOBAL)).isTrue();
+
+    assertThat(blocking.cancelled).isTrue();
+    LoggedEvent end = terminal(started.afterSequence());
+    assertThat(end.event()).isEqualTo("error");
+    assertThat(end.data()).containsEntry("code", "ABORTED");
+    assertThat(runs.get(session.id(), started.run().id(), Scope.GLOBAL).status())
+        .isEqualTo(RunStatus.ABORTED);
+    assertThat(ofType(events.readAfter(session.id(), 0, 1000), "error")).hasSize(1);
+  }
+
+  @Test
+  void every_run_has_exactly_one_terminal_event_even_when_aborted_twice() {
+    var started =
+        runtime.send(
+            session.id(), Scope.GLOBAL, new MessageRequest("/sleep 60000", null, null, null));
+    await().atMost(WAIT).until(() -> !events.readAfter(session.id(), 0, 10).isEmpty());
+
+    runtime.abort(session.id(), Scope.GLOBAL);
+    runtime.abort(session.id(), Scope.GLOBAL);
+
+    assertThat(
+            events.readAfter(session.id(), started.afterSequence(), 1000).stream()
+                .filter(LoggedEvent::isTerminal))
+        .hasSize(1);
+  }
+
+  /** Answers "got: <text>"; the text "fail" ends with exit code 3. */
+  static final class EchoTool implements Tool {
+    final java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String name() {
+      return "echo";
+    }
+
+    @Override
+    public String description() {
+      return "Echoes its text.";
+    }
+
+    @Override
+    public Map<String, Object> parametersSchema() {
+      return Map.of(
+          "type",
+          "object",
+          "properties",
+          Map.of("text", Map.of("type", "string")),
+          "required",
+          List.of("text"),
+          "additionalProperties",
+          false);
+    }
+
+    @Override
+    public ToolResult execute(Map<String, Object> arguments, ToolContext context) {
+      calls.incrementAndGet();
+      String text = (String) arguments.get("text");
+      return new ToolResult("got: " + text, text.equals("fail") ? 3 : 0);
+    }
+  }
+
+  /** Waits until the run is cancelled, as a long subprocess would. */
+  static final class BlockingTool implements Tool {
+    final CountDownLatch running = new CountDownLatch(1);
+    volatile boolean cancelled;
+
+    @Override
+    public String name() {
+      return "block";
+    }
+
+    @Override
+    public String description() {
+      return "Blocks until cancelled.";
+    }
+
+    @Override
+    public Map<String, Object> parametersSchema() {
+      return Map.of("type", "object");
+    }
+
+    @Override
+    public ToolResult execute(Map<String, Object> arguments, ToolContext context) {
+      CountDownLatch stop = new CountDownLatch(1);
+      AtomicReference<Cancellation.Registration> registration = new AtomicReference<>();
+      registration.set(
+          context
+              .cancellation()
+              .onCancel(
+                  () -> {
+                    cancelled = true;
+                    stop.countDown();
+                  }));
+      running.countDown();
+      try (Cancellation.Registration unused = registration.get()) {
+        if (!stop.await(60, TimeUnit.SECONDS)) {
+          return ToolResult.failed("never cancelled");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new ToolCancelledException(name());
+    }
+  }
+
+  /** Throws, as a buggy tool would. */
+  static final class ThrowingTool implements Tool {
+    final AtomicBoolean called = new AtomicBoolean();
+
+    @Override
+    public String name() {
+      return "explode";
+    }
+
+    @Override
+    public String description() {
+      return "Throws.";
+    }
+
+    @Override
+    public Map<String, Object> parametersSchema() {
+      return Map.of("type", "object");
+    }
+
+    @Override
+    public ToolResult execute(Map<String, Object> arguments, ToolContext context) {
+      called.set(true);
+      throw new IllegalStateException("boom");
+    }
+  }
+}
