@@ -54,6 +54,13 @@ final class ServeCommand implements Callable<Integer> {
   String databaseUrl;
 
   @Option(
+      names = "--allow-unauthenticated",
+      description =
+          "Listen on a non-loopback --host although authentication is off (for a trusted gateway"
+              + " in front; env COGENT_ALLOW_UNAUTHENTICATED). See docs/security.md.")
+  boolean allowUnauthenticated;
+
+  @Option(
       names = "--project-dir",
       description =
           "Folder whose .cogent/config.yaml is the project config (env COGENT_PROJECT_DIR;"
@@ -75,6 +82,10 @@ final class ServeCommand implements Callable<Integer> {
     CogentServer server;
     try {
       server = CogentServer.start(settings, InstantSource.system());
+    } catch (SettingsException e) {
+      // Settings that are valid alone but unsafe together, such as a public host without auth.
+      err.println("cogent: configuration error: " + e.getMessage());
+      return ExitCodes.USAGE;
     } catch (RuntimeException e) {
       LoggerFactory.getLogger(ServeCommand.class).error("Cogent failed to start", e);
       err.println("cogent: failed to start: " + e.getMessage());
@@ -106,6 +117,9 @@ final class ServeCommand implements Callable<Integer> {
     putIfSet(flags, "data-dir", dataDir);
     putIfSet(flags, "database-url", databaseUrl);
     putIfSet(flags, "project-dir", projectDir);
+    if (allowUnauthenticated) {
+      flags.put("allow-unauthenticated", "true");
+    }
     return new SettingsSources(
         Path.of(System.getProperty("user.home")),
         Path.of("").toAbsolutePath(),

@@ -1,0 +1,26 @@
+package dev.cogent.identity;
+
+import java.time.Instant;
+
+/**
+ * A person (or the built-in default user) who can call the server.
+ *
+ * @param email lower-cased
+ * @param isDefault the built-in user that unauthenticated calls act as when authentication is off;
+ *     it has no password and cannot log in
+ * @param tenantId null until tenants exist
+ */
+public record User(
+    String id,
+    String email,
+    boolean isSuperuser,
+    boolean isDefault,
+    String tenantId,
+    Instant createdAt) {
+
+  public User {
+    if (id == null || email == null || createdAt == null) {
+      throw new IllegalArgumentException("id, email and createdAt are required");
+    }
+  }
+}

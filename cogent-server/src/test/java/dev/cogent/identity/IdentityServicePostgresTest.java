@@ -1,0 +1,10 @@
+package dev.cogent.identity;
+
+import dev.cogent.testing.DatabaseKind;
+
+class IdentityServicePostgresTest extends IdentityServiceContract {
+  @Override
+  DatabaseKind kind() {
+    return DatabaseKind.POSTGRESQL;
+  }
+}
