@@ -1,25 +1,71 @@
 package dev.cogent;
 
+import dev.cogent.artifacts.ArtifactService;
+import dev.cogent.http.Authentication;
 import dev.cogent.http.HttpServer;
 import dev.cogent.http.OpenApiDocument;
 import dev.cogent.http.Readiness;
 import dev.cogent.http.Requests;
+import dev.cogent.http.SseWriter;
+import dev.cogent.http.routes.AgentRoutes;
+import dev.cogent.http.routes.ArtifactRoutes;
+import dev.cogent.http.routes.AuthRoutes;
 import dev.cogent.http.routes.CapabilitiesRoutes;
 import dev.cogent.http.routes.ConfigRoutes;
 import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
+import dev.cogent.http.routes.MessageRoutes;
+import dev.cogent.http.routes.RunRoutes;
 import dev.cogent.http.routes.SessionRoutes;
+import dev.cogent.http.routes.SkillRoutes;
+import dev.cogent.identity.AccessTokens;
+import dev.cogent.identity.ApiKeyService;
+import dev.cogent.identity.Authenticator;
+import dev.cogent.identity.JwtSecret;
+import dev.cogent.identity.PasswordHasher;
+import dev.cogent.identity.UserService;
+import dev.cogent.llm.ModelResolver;
 import dev.cogent.registry.AgentDirectory;
+import dev.cogent.registry.AgentService;
+import dev.cogent.registry.AgentSpec;
+import dev.cogent.registry.Registry;
+import dev.cogent.registry.RegistryEvents;
+import dev.cogent.registry.RegistryKind;
+import dev.cogent.registry.RegistrySeeder;
+import dev.cogent.registry.SeedProblems;
+import dev.cogent.registry.SkillService;
+import dev.cogent.registry.SkillSpec;
+import dev.cogent.runtime.AgentLoop;
+import dev.cogent.runtime.AgentRuntime;
+import dev.cogent.runtime.CallbackSender;
 import dev.cogent.scope.ScopeResolver;
+import dev.cogent.session.EventLog;
+import dev.cogent.session.MessageService;
+import dev.cogent.session.RunService;
 import dev.cogent.session.SessionService;
 import dev.cogent.settings.ConfigEditor;
+import dev.cogent.settings.ExposureCheck;
 import dev.cogent.settings.LiveSettings;
 import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
+import dev.cogent.tools.BuiltinTools;
+import dev.cogent.tools.Workspaces;
+import dev.cogent.tools.sandbox.SandboxProbe;
+import dev.cogent.tools.sandbox.Sandboxes;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,14 +78,28 @@ public final class CogentServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CogentServer.class);
 
+  /** Threads for runs on JDK 17, where virtual threads do not exist; more wait in a queue. */
+  private static final int RUN_THREADS = 256;
+
+  private static final int RUN_QUEUE = 10_000;
+
   private final Database database;
   private final HttpServer http;
   private final Readiness readiness;
+  private final ExecutorService runExecutor;
+  private final ScheduledExecutorService scheduler;
 
-  private CogentServer(Database database, HttpServer http, Readiness readiness) {
+  private CogentServer(
+      Database database,
+      HttpServer http,
+      Readiness readiness,
+      ExecutorService runExecutor,
+      ScheduledExecutorService scheduler) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
+    this.runExecutor = runExecutor;
+    this.scheduler = scheduler;
   }
 
   /**
@@ -50,22 +110,89 @@ public final class CogentServer implements AutoCloseable {
   public static CogentServer start(Settings settings, InstantSource clock) {
     String version = Version.cogent();
     Json json = new Json();
+    ExposureCheck.verify(settings);
     Database database = Database.open(settings.store());
+    ExecutorService runExecutor = runExecutor();
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(named("cogent-scheduler"));
     try {
       var live = new LiveSettings(settings);
       var configEditor = new ConfigEditor(live, clock);
       var scopes = new ScopeResolver(settings.scoping());
-      var agents = new AgentDirectory();
+      var random = new SecureRandom();
+      var accessTokens =
+          new AccessTokens(
+              JwtSecret.load(settings.auth(), settings.store().dataDir(), random),
+              settings.auth().jwtTtl(),
+              clock);
+      var users = new UserService(database, new PasswordHasher(), accessTokens, clock);
+      var apiKeys =
+          new ApiKeyService(
+              database,
+              users,
+              new ApiKeyService.SuperKeyPolicy(
+                  settings.auth().superApiKeyEnabled(), settings.auth().superApiKeyTtl()),
+              random,
+              clock);
+      var authentication =
+          new Authentication(
+              new Authenticator(
+                  users,
+                  apiKeys,
+                  users.ensureDefaultUser(),
+                  settings.auth().requireAuthentication()));
+      var registryEvents = new RegistryEvents();
+      var seedProblems = new SeedProblems();
+      var agentRegistry =
+          new Registry<>(
+              RegistryKind.AGENT, AgentSpec.class, database, json, registryEvents, clock);
+      var agentService = new AgentService(agentRegistry, json);
+      var skillRegistry =
+          new Registry<>(
+              RegistryKind.SKILL, SkillSpec.class, database, json, registryEvents, clock);
+      var skillService = new SkillService(skillRegistry, settings.projectDir(), json);
+      new RegistrySeeder(settings.projectDir(), json, agentService, skillService, seedProblems)
+          .seed();
+      var agents = new AgentDirectory(agentService);
       // Until model providers land (issue #4) no provider config exists in any scope.
       var sessions = new SessionService(database, json, agents, scope -> List.of(), clock);
+      var artifacts = new ArtifactService(database, clock);
+      var sandboxes = new Sandboxes(System.getenv());
+      var sandboxProbes = sandboxes.probeAll();
+      var builtinTools =
+          new BuiltinTools(
+              settings.tools(), sandboxes.select(settings.tools().sandbox(), sandboxProbes));
       var readiness = new Readiness();
       var requests = new Requests(json);
+      var events = new EventLog(database, json, clock);
+      var messages = new MessageService(database, json, sessions);
+      var runs = new RunService(database, json, sessions, messages, events, clock);
+      var workspaces = new Workspaces(settings.store().dataDir().resolve("workspaces"));
+      var callbacks =
+          new CallbackSender(
+              HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+              scheduler,
+              json,
+              settings.runtime().callbackSigningSecret(),
+              Duration.ofMillis(500));
+      var runtime =
+          new AgentRuntime(
+              sessions,
+              runs,
+              events,
+              new ModelResolver(),
+              new AgentLoop(messages, builtinTools.all(), workspaces, json, clock),
+              runExecutor,
+              callbacks);
+      runtime.recoverInterruptedRuns();
+      var sse = new SseWriter(json, Duration.ofSeconds(15));
 
-      var capabilities = capabilities(version, settings, database);
+      var capabilities = capabilities(version, settings, database, sandboxProbes);
       var http =
           new HttpServer(
               settings.server(),
               json,
+              authentication,
               scopes,
               () -> live.current().rateLimit(),
               clock,
@@ -75,18 +202,59 @@ public final class CogentServer implements AutoCloseable {
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
                   new ConfigRoutes(live, configEditor, requests)::addTo,
-                  new SessionRoutes(sessions, requests)::addTo));
-      var server = new CogentServer(database, http, readiness);
+                  new AuthRoutes(users, apiKeys, authentication, settings.auth().jwtTtl(), requests)
+                      ::addTo,
+                  new SessionRoutes(sessions, requests)::addTo,
+                  new MessageRoutes(runtime, messages, runs, events, sse, requests)::addTo,
+                  new RunRoutes(runs, runtime, requests)::addTo,
+                  new AgentRoutes(agentService, requests)::addTo,
+                  new SkillRoutes(skillService, requests)::addTo,
+                  new ArtifactRoutes(artifacts, requests)::addTo));
+      var server = new CogentServer(database, http, readiness, runExecutor, scheduler);
       http.start();
       readiness.markReady();
       return server;
     } catch (RuntimeException e) {
+      runExecutor.shutdownNow();
+      scheduler.shutdownNow();
       database.close();
       throw e;
     }
   }
 
-  private static Capabilities capabilities(String version, Settings settings, Database database) {
+  /**
+   * The executor runs execute on: a virtual thread per run on JDK 21+, else a bounded pool of named
+   * platform threads with a bounded queue (a full queue rejects the run, which then fails).
+   */
+  private static ExecutorService runExecutor() {
+    try {
+      return (ExecutorService)
+          Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              RUN_THREADS,
+              RUN_THREADS,
+              60,
+              TimeUnit.SECONDS,
+              new ArrayBlockingQueue<>(RUN_QUEUE),
+              named("cogent-run"));
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static Capabilities capabilities(
+      String version, Settings settings, Database database, List<SandboxProbe> sandboxProbes) {
     Map<String, String> versions = new TreeMap<>();
     versions.put("cogent", version);
     versions.put("java", Runtime.version().toString());
@@ -98,6 +266,8 @@ public final class CogentServer implements AutoCloseable {
     features.put("scope_propagation", true);
     features.put("rate_limiting", true);
     features.put("openapi", true);
+    features.put("agent_config_crud", true);
+    features.put("artifacts", true);
     for (String notYet :
         List.of(
             "async_subagents",
@@ -105,7 +275,6 @@ public final class CogentServer implements AutoCloseable {
             "mcp_tool_name_prefix",
             "hitl",
             "permissions",
-            "artifacts",
             "context_policy",
             "context_controls",
             "tool_safety",
@@ -113,7 +282,6 @@ public final class CogentServer implements AutoCloseable {
             "trusted_runtime_context",
             "checkpoint_apis",
             "provider_config_crud",
-            "agent_config_crud",
             "model_catalog",
             "a2a",
             "a2a_jsonrpc",
@@ -125,8 +293,8 @@ public final class CogentServer implements AutoCloseable {
     }
     return new Capabilities(
         versions,
-        List.of(),
-        List.of(),
+        List.of("sse"),
+        sandboxProbes.stream().filter(SandboxProbe::works).map(SandboxProbe::backend).toList(),
         features,
         List.of(),
         settings.scoping().enabled() ? settings.scoping().keys() : List.of(),
@@ -136,7 +304,18 @@ public final class CogentServer implements AutoCloseable {
             "scoping_enabled",
             settings.scoping().enabled(),
             "sandbox_backend",
-            "none"));
+            settings.tools().sandbox()));
+  }
+
+  /** Runs that were interrupted are marked failed by the next start-up's recovery. */
+  private void awaitRuns() {
+    try {
+      if (!runExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+        log.warn("Some runs did not stop within 5 s; the next start marks them failed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public int port() {
@@ -154,6 +333,9 @@ public final class CogentServer implements AutoCloseable {
     try {
       http.close();
     } finally {
+      scheduler.shutdownNow();
+      runExecutor.shutdownNow();
+      awaitRuns();
       database.close();
       log.info("Cogent stopped");
     }

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The HTTP server: Javalin on Jetty, with the request-id, scope and rate-limit filters, the one
- * exception mapping, request logging, and the routes handed in by the composition root.
+ * The HTTP server: Javalin on Jetty, with the request-id, authentication, scope and rate-limit
+ * filters, the one exception mapping, request logging, and the routes handed in by the composition
+ * root.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -39,12 +40,13 @@ public final class HttpServer implements AutoCloseable {
   public HttpServer(
       ServerSettings settings,
       Json json,
+      Authentication authentication,
       ScopeResolver scopes,
       Supplier<RateLimitSettings> rateLimits,
       InstantSource clock,
       List<Consumer<JavalinDefaultRoutingApi>> routes) {
     this.settings = settings;
-    Filters filters = new Filters(scopes, new RateLimiter(rateLimits, clock));
+    Filters filters = new Filters(authentication, scopes, new RateLimiter(rateLimits, clock));
     this.app =
         Javalin.create(
             config -> {
@@ -69,6 +71,7 @@ public final class HttpServer implements AutoCloseable {
                     connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
                     return connector;
                   });
+              // The path only: a query string may carry an api_key, which must never be logged.
               config.requestLogger.http(
                   (ctx, millis) ->
                       accessLog.info(

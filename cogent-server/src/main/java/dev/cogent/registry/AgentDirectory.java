@@ -24,16 +24,6 @@ public final class AgentDirectory {
     this(agents::find, agents::list);
   }
 
-  /**
-   * Knows only the built-in agents, for code that runs without the registry (tests of other
-   * features). The server itself always uses {@link #AgentDirectory(AgentService)}.
-   */
-  public AgentDirectory() {
-    this(
-        (name, scope) -> builtIns().stream().filter(a -> a.name().equals(name)).findFirst(),
-        scope -> builtIns());
-  }
-
   private AgentDirectory(
       BiFunction<String, Scope, Optional<Agent>> find, Function<Scope, List<Agent>> listVisible) {
     this.find = find;
@@ -50,23 +40,6 @@ public final class AgentDirectory {
     return listVisible.apply(scope).stream()
         .filter(agent -> !agent.hidden() && agent.mode().canOwnSessions())
         .map(Agent::name)
-        .toList();
-  }
-
-  private static List<Agent> builtIns() {
-    return BuiltInAgents.entries().stream()
-        .map(
-            file ->
-                Agent.of(
-                    new RegistryEntry<>(
-                        RegistryKind.AGENT,
-                        file.name(),
-                        file.scope(),
-                        Source.FILE,
-                        file.origin(),
-                        file.document(),
-                        java.time.Instant.EPOCH,
-                        java.time.Instant.EPOCH)))
         .toList();
   }
 }
