@@ -76,6 +76,8 @@ final class MockChatModel implements StreamingChatModel {
       sleep(action.sleepMillis());
       if (action instanceof MockScript.Reply reply) {
         stream(reply.text(), inputTokens, handler);
+      } else if (action instanceof MockScript.Inspect) {
+        stream(inspect(request), inputTokens, handler);
       } else if (action instanceof MockScript.Fail fail) {
         handler.onError(new MockModelException(fail.message()));
       } else if (action instanceof MockScript.Tool tool) {
@@ -123,6 +125,27 @@ final class MockChatModel implements StreamingChatModel {
             .tokenUsage(new TokenUsage(inputTokens, produced))
             .finishReason(FinishReason.STOP)
             .build());
+  }
+
+  /** What {@code /inspect} answers: the system prompt, tool names and temperature it was given. */
+  private static String inspect(ChatRequest request) {
+    String system =
+        request.messages().stream()
+            .filter(SystemMessage.class::isInstance)
+            .map(message -> ((SystemMessage) message).text())
+            .findFirst()
+            .orElse("(none)");
+    List<String> tools =
+        request.toolSpecifications() == null
+            ? List.of()
+            : request.toolSpecifications().stream().map(spec -> spec.name()).sorted().toList();
+    Double temperature = request.temperature();
+    return "system: "
+        + system
+        + " | tools: "
+        + String.join(",", tools)
+        + " | temperature: "
+        + (temperature == null ? "default" : temperature);
   }
 
   /** Waits, or stops at once when the run is cancelled. */

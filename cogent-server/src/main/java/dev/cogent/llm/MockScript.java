@@ -14,7 +14,7 @@ record MockScript(List<Action> actions, long trailingSleepMillis, boolean hasScr
     actions = List.copyOf(actions);
   }
 
-  sealed interface Action permits Tool, Reply, Fail {
+  sealed interface Action permits Tool, Reply, Fail, Inspect {
     /** Milliseconds to wait before the action. */
     long sleepMillis();
   }
@@ -30,6 +30,12 @@ record MockScript(List<Action> actions, long trailingSleepMillis, boolean hasScr
 
   /** {@code /fail MESSAGE}: the model call fails with the message. */
   record Fail(String message, long sleepMillis) implements Action {}
+
+  /**
+   * {@code /inspect}: answer with what the model was given (system prompt, tool names,
+   * temperature), so tests can see what the runtime sends.
+   */
+  record Inspect(long sleepMillis) implements Action {}
 
   static MockScript parse(String message) {
     List<Action> actions = new ArrayList<>();
@@ -51,6 +57,10 @@ record MockScript(List<Action> actions, long trailingSleepMillis, boolean hasScr
       } else if (line.equals("/reply") || line.startsWith("/reply ")) {
         scripted = true;
         actions.add(new Reply(argument(line, "/reply"), sleep));
+        sleep = 0;
+      } else if (line.equals("/inspect")) {
+        scripted = true;
+        actions.add(new Inspect(sleep));
         sleep = 0;
       } else if (line.equals("/fail") || line.startsWith("/fail ")) {
         scripted = true;

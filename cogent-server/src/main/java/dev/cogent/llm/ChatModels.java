@@ -1,0 +1,149 @@
+package dev.cogent.llm;
+
+import dev.cogent.ApiException;
+import dev.cogent.ErrorCode;
+import dev.cogent.tools.Cancellation;
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Builds the LangChain4j streaming model for a resolved {@link ModelChoice}: the scripted mock, or
+ * a real provider client (OpenAI, OpenAI-compatible, Anthropic) wrapped in {@link
+ * RetryingChatModel} so that {@code max_retries} is enforced. API keys are read from the
+ * environment map given at construction, by the variable the config names; they never leave this
+ * class.
+ *
+ * <p>{@code OPENAI_BASE_URL} and {@code ANTHROPIC_BASE_URL} in the environment replace the public
+ * endpoints of those provider types (as in the providers' own SDKs). {@code extra.timeout_seconds}
+ * of a config sets the request timeout (default 60).
+ *
+ * <p>Thread-safe.
+ */
+public final class ChatModels {
+
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+  static final String OPENAI_URL = "https://api.openai.com/v1";
+  static final String ANTHROPIC_URL = "https://api.anthropic.com/v1/";
+
+  private final Map<String, String> environment;
+  private final ScheduledExecutorService scheduler;
+  private final Duration initialBackoff;
+
+  /**
+   * @param environment the process environment (keys and base-URL overrides are read from it)
+   * @param scheduler runs the backoff waits of retries
+   * @param initialBackoff the wait before the first retry; each further retry doubles it
+   */
+  public ChatModels(
+      Map<String, String> environment,
+      ScheduledExecutorService scheduler,
+      Duration initialBackoff) {
+    this.environment = Map.copyOf(environment);
+    this.scheduler = scheduler;
+    this.initialBackoff = initialBackoff;
+  }
+
+  /**
+   * Checks that a model can be built for {@code choice}: the provider type has a client here and
+   * its key variable is set.
+   *
+   * @throws ApiException {@code LLM_UNAVAILABLE} with what to configure
+   */
+  public void check(ModelChoice choice) {
+    ProviderType type = choice.type();
+    switch (type) {
+      case MOCK, OPENAI_COMPATIBLE -> {}
+      case OPENAI, ANTHROPIC -> apiKey(choice, true);
+      default ->
+          throw unavailable(
+              "Provider type '"
+                  + type.wireName()
+                  + "' has no client on this server yet; use openai, anthropic,"
+                  + " openai_compatible or mock");
+    }
+  }
+
+  /**
+   * A streaming model for one run. The run's cancellation stops a model that is waiting (the mock's
+   * {@code /sleep}) and stops retries.
+   *
+   * @throws ApiException {@code LLM_UNAVAILABLE} as {@link #check}
+   */
+  public StreamingChatModel open(ModelChoice choice, Cancellation cancellation) {
+    check(choice);
+    ProviderSpec spec = choice.spec();
+    StreamingChatModel model =
+        switch (choice.type()) {
+          case MOCK -> new MockChatModel(choice.model(), cancellation);
+          case OPENAI, OPENAI_COMPATIBLE ->
+              OpenAiStreamingChatModel.builder()
+                  .baseUrl(openAiUrl(choice))
+                  .apiKey(apiKey(choice, choice.type() == ProviderType.OPENAI))
+                  .modelName(choice.model())
+                  .temperature(choice.temperature())
+                  .maxTokens(choice.maxTokens())
+                  .timeout(timeout(spec))
+                  .build();
+          case ANTHROPIC ->
+              AnthropicStreamingChatModel.builder()
+                  .baseUrl(environment.getOrDefault("ANTHROPIC_BASE_URL", ANTHROPIC_URL))
+                  .apiKey(apiKey(choice, true))
+                  .modelName(choice.model())
+                  .temperature(choice.temperature())
+                  .maxTokens(choice.maxTokens() == null ? 4096 : choice.maxTokens())
+                  .timeout(timeout(spec))
+                  .build();
+          default -> throw new IllegalStateException("checked above");
+        };
+    if (choice.type() == ProviderType.MOCK) {
+      return model;
+    }
+    return new RetryingChatModel(model, spec.maxRetries(), initialBackoff, scheduler, cancellation);
+  }
+
+  private String openAiUrl(ModelChoice choice) {
+    if (choice.type() == ProviderType.OPENAI_COMPATIBLE) {
+      if (choice.spec().baseUrl() == null) {
+        throw unavailable(
+            "Provider type 'openai_compatible' needs a base_url; create a config with POST"
+                + " /models/providers and bind the session by provider_id");
+      }
+      return choice.spec().baseUrl();
+    }
+    return environment.getOrDefault("OPENAI_BASE_URL", OPENAI_URL);
+  }
+
+  private String apiKey(ModelChoice choice, boolean required) {
+    String variable = choice.spec().keyVariable();
+    String key = variable == null ? null : environment.get(variable);
+    if (key != null && !key.isBlank()) {
+      return key;
+    }
+    if (required) {
+      throw unavailable(
+          "The API key for provider '"
+              + (choice.providerId() == null ? choice.provider() : choice.providerId())
+              + "' is missing: set the environment variable "
+              + variable
+              + " (or the config's api_key_env) and restart the server");
+    }
+    // Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) accept any key.
+    return "not-needed";
+  }
+
+  private static Duration timeout(ProviderSpec spec) {
+    Object seconds = spec.extra().get("timeout_seconds");
+    if (seconds instanceof Number number && number.doubleValue() > 0) {
+      return Duration.ofMillis((long) (number.doubleValue() * 1000));
+    }
+    return DEFAULT_TIMEOUT;
+  }
+
+  static ApiException unavailable(String message) {
+    return new ApiException(ErrorCode.LLM_UNAVAILABLE, message, Map.of());
+  }
+}
