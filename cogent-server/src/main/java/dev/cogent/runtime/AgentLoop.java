@@ -1,11 +1,13 @@
 package dev.cogent.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cogent.ErrorCode;
 import dev.cogent.Json;
 import dev.cogent.llm.ModelChoice;
 import dev.cogent.llm.ModelFailures;
+import dev.cogent.registry.Agent;
+import dev.cogent.registry.AgentService;
+import dev.cogent.registry.SkillService;
 import dev.cogent.scope.Scope;
 import dev.cogent.session.Message;
 import dev.cogent.session.MessageRole;
@@ -15,14 +17,12 @@ import dev.cogent.session.Session;
 import dev.cogent.session.ToolCall;
 import dev.cogent.tools.Tool;
 import dev.cogent.tools.ToolCancelledException;
-import dev.cogent.tools.ToolContext;
 import dev.cogent.tools.ToolResult;
 import dev.cogent.tools.Workspaces;
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -33,9 +33,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,13 @@ import org.slf4j.LoggerFactory;
  * The ReAct loop of one run: model turn, then the tool calls it asked for, their results back to
  * the model, and again, until the model answers without calling a tool or the session's {@code
  * recursion_limit} of model turns is spent. Every step is an event in the session's log and every
- * message is stored in the transcript; the run ends with exactly one {@code done} or {@code error}.
+ * message is stored in the transcript; the run ends with exactly one {@code done}, {@code error} or
+ * {@code interrupt}.
+ *
+ * <p>The run uses the session's agent definition ({@link AgentProfiles}): its system prompt, tools,
+ * {@code interrupt_on} and temperature. A call of a tool named in {@code interrupt_on} pauses the
+ * run: {@code status: waiting_for_approval}, then {@code interrupt}, with a {@link Checkpoint}
+ * stored durably; {@link #resume} continues the same run with the human's decision.
  *
  * <p>Tool problems the model can fix (unknown tool, invalid or unparsable arguments, a tool that
  * throws) go back to it as a failed result with exit code 1; they do not end the run.
@@ -55,34 +62,69 @@ public final class AgentLoop {
   /** Model turns a run may take when the session config sets no {@code recursion_limit}. */
   public static final int DEFAULT_RECURSION_LIMIT = 50;
 
+  /** The decisions {@code POST /resume} accepts, as the {@code interrupt} event offers them. */
+  static final List<String> DECISIONS = List.of("approve", "edit", "reject");
+
   private static final Logger log = LoggerFactory.getLogger(AgentLoop.class);
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
   private final MessageService messages;
-  private final List<Tool> tools;
+  private final AgentProfiles profiles;
   private final Workspaces workspaces;
   private final Json json;
   private final InstantSource clock;
   private final ToolSpecifications specifications;
   private final ChatHistory history;
+  private final ToolRunner tools;
+  private final Subagents subagents;
 
   /**
-   * @param tools the tools every agent has (the built-in ones); {@code write_todos} is the
-   *     runtime's own and is always added
+   * @param agents the agent definitions a session's {@code agent_name} resolves to (in its scope)
+   * @param skills the skills agents attach
+   * @param builtins the tools every agent with an empty {@code tools} list has (the built-in ones);
+   *     {@code write_todos} and {@code task} are the runtime's own and come on top
+   * @param scopedTools the tools that depend on the session's scope (MCP servers' tools, {@code
+   *     McpTools::forScope}); they join the built-ins
+   * @param projectDir the project whose instruction files an agent's {@code memory} may name
    */
   public AgentLoop(
       MessageService messages,
-      List<Tool> tools,
+      AgentService agents,
+      SkillService skills,
+      List<Tool> builtins,
+      Function<Scope, List<Tool>> scopedTools,
+      Workspaces workspaces,
+      Path projectDir,
+      Json json,
+      InstantSource clock) {
+    this(
+        messages,
+        new AgentProfiles(agents, skills, builtins, scopedTools, projectDir),
+        workspaces,
+        json,
+        clock);
+  }
+
+  AgentLoop(
+      MessageService messages,
+      AgentProfiles profiles,
       Workspaces workspaces,
       Json json,
       InstantSource clock) {
     this.messages = messages;
-    this.tools = List.copyOf(tools);
+    this.profiles = profiles;
     this.workspaces = workspaces;
     this.json = json;
     this.clock = clock;
     this.specifications = new ToolSpecifications(json);
     this.history = new ChatHistory(json);
+    this.tools = new ToolRunner(workspaces);
+    this.subagents = new Subagents(profiles, specifications, tools, workspaces, json);
+  }
+
+  /** Whether the session's agent exists in its scope (a run of it can start). */
+  boolean hasAgent(Session session) {
+    return profiles.sessionAgent(session.agentName(), Scope.of(session.scope())).isPresent();
   }
 
   /** What one run needs: its session, model and the means to report and stop. */
@@ -92,40 +134,145 @@ public final class AgentLoop {
       ModelChoice choice,
       StreamingChatModel model,
       RunCancellation cancellation,
-      RunEmitter emitter) {}
+      RunEmitter emitter) {
 
-  /** Runs to the end; the emitter has written the terminal event when this returns. */
+    Scope scope() {
+      return Scope.of(session.scope());
+    }
+
+    /** Model turns the run may take: the session's {@code recursion_limit}, or the default. */
+    int recursionLimit() {
+      Integer limit = session.config() == null ? null : session.config().recursionLimit();
+      return limit == null ? DEFAULT_RECURSION_LIMIT : limit;
+    }
+  }
+
+  /** The mutable progress of one run, owned by the run's thread. */
+  private static final class Progress {
+    int turn;
+    int inputTokens;
+    int outputTokens;
+    final TodoList todos;
+
+    Progress(int turn, int inputTokens, int outputTokens, TodoList todos) {
+      this.turn = turn;
+      this.inputTokens = inputTokens;
+      this.outputTokens = outputTokens;
+      this.todos = todos;
+    }
+  }
+
+  /** Runs a new run until its terminal event; the emitter has written it when this returns. */
   void run(RunContext run) {
-    RunEmitter emitter = run.emitter();
-    Map<String, Tool> byName = new LinkedHashMap<>();
-    tools.forEach(tool -> byName.put(tool.name(), tool));
-    List<ToolSpecification> specs = new ArrayList<>();
-    byName.values().forEach(tool -> specs.add(specifications.of(tool)));
-    specs.add(specifications.of(TodoList.NAME, TodoList.DESCRIPTION, TodoList.SCHEMA));
-    TodoList todos = new TodoList();
-    ToolRunner toolRunner = new ToolRunner(run, byName, todos);
+    Optional<AgentProfile> profile = profile(run);
+    if (profile.isPresent()) {
+      loop(run, profile.get(), new Progress(0, 0, 0, new TodoList()));
+    }
+  }
 
-    List<ChatMessage> conversation =
-        new ArrayList<>(history.from(messages.history(run.session().id())));
-    int limit = recursionLimit(run.session());
-    int inputTokens = 0;
-    int outputTokens = 0;
-    for (int turn = 0; turn < limit; turn++) {
+  /**
+   * Continues a run paused at {@code checkpoint} with the human's decision (already checked against
+   * the checkpoint by the caller): runs the pending call as asked, with the replacement arguments,
+   * or answers it with the rejection; then the rest of the turn's calls and the loop.
+   */
+  void resume(RunContext run, Checkpoint checkpoint, ResumeRequest decision) {
+    RunEmitter emitter = run.emitter();
+    emitter.status("resuming");
+    Optional<AgentProfile> found = profile(run);
+    if (found.isEmpty()) {
+      return;
+    }
+    AgentProfile profile = found.get();
+    Progress progress =
+        new Progress(
+            checkpoint.turn(),
+            checkpoint.inputTokens(),
+            checkpoint.outputTokens(),
+            new TodoList(checkpoint.todos()));
+    ToolCall pending = checkpoint.pending().toolCall();
+    ToolResult result;
+    try {
+      result =
+          switch (decision.decision()) {
+            case "approve" -> dispatch(run, profile, progress, checkpoint.pending());
+            case "edit" -> {
+              ToolCall edited = new ToolCall(pending.id(), pending.name(), decision.args());
+              emitter.emit("tool_call", toolCallEvent(edited));
+              yield dispatch(run, profile, progress, new ParsedCall(edited, null));
+            }
+            default -> ToolResult.failed(rejection(pending, decision.args()));
+          };
+    } catch (ToolCancelledException e) {
+      emitter.abort();
+      return;
+    }
+    record(run, pending, result);
+    if (run.cancellation().isCancelled()) {
+      emitter.abort();
+      return;
+    }
+    if (!runCalls(run, profile, progress, checkpoint.remaining())) {
+      return;
+    }
+    progress.turn++;
+    loop(run, profile, progress);
+  }
+
+  static String rejection(ToolCall call, Map<String, Object> args) {
+    Object message = args == null ? null : args.get("message");
+    if (message instanceof String text && !text.isBlank()) {
+      return text;
+    }
+    return "The user rejected the call of tool '"
+        + call.name()
+        + "'. Do not run it again unless the user asks; continue without it.";
+  }
+
+  private Optional<AgentProfile> profile(RunContext run) {
+    Optional<Agent> agent = profiles.sessionAgent(run.session().agentName(), run.scope());
+    if (agent.isEmpty()) {
+      run.emitter()
+          .fail(
+              new RunError(
+                  ErrorCode.STREAMING_ERROR,
+                  "The session's agent '"
+                      + run.session().agentName()
+                      + "' no longer exists in this scope"));
+      return Optional.empty();
+    }
+    Path workspace = workspaces.forSession(run.session().id());
+    return Optional.of(profiles.build(agent.get(), run.scope(), workspace, true));
+  }
+
+  private void loop(RunContext run, AgentProfile profile, Progress progress) {
+    RunEmitter emitter = run.emitter();
+    List<ToolSpecification> specs = specs(profile, run.scope());
+    int limit = run.recursionLimit();
+    for (; progress.turn < limit; progress.turn++) {
       if (run.cancellation().isCancelled()) {
         emitter.abort();
         return;
       }
       emitter.status("thinking");
+      List<ChatMessage> conversation = new ArrayList<>();
+      conversation.add(SystemMessage.from(profile.systemPrompt()));
+      conversation.addAll(history.from(messages.history(run.session().id())));
       ChatResponse response;
       try {
         response =
-            new ModelTurn(run.model(), emitter, run.cancellation())
+            new ModelTurn(
+                    run.model(),
+                    token -> emitter.emit("token", Map.of("content", token)),
+                    run.cancellation())
                 .call(
-                    ChatRequest.builder()
-                        .messages(conversation)
-                        .modelName(run.choice().model())
-                        .toolSpecifications(specs)
-                        .build());
+                    request(
+                        run.choice(),
+                        // The session config's temperature, else the agent's (ModelResolver).
+                        run.choice().temperature() != null
+                            ? run.choice().temperature()
+                            : profile.temperature(),
+                        conversation,
+                        specs));
       } catch (CancellationException e) {
         emitter.abort();
         return;
@@ -136,22 +283,24 @@ public final class AgentLoop {
       }
       emitter.status("idle");
       if (response.tokenUsage() != null) {
-        inputTokens += orZero(response.tokenUsage().inputTokenCount());
-        outputTokens += orZero(response.tokenUsage().outputTokenCount());
+        progress.inputTokens += orZero(response.tokenUsage().inputTokenCount());
+        progress.outputTokens += orZero(response.tokenUsage().outputTokenCount());
       }
       AiMessage ai = response.aiMessage();
       String text = ai.text() == null ? "" : ai.text();
       if (!ai.hasToolExecutionRequests()) {
-        Message answer = message(run, MessageRole.ASSISTANT, text, List.of(), null, outputTokens);
+        Message answer =
+            message(run, MessageRole.ASSISTANT, text, List.of(), null, progress.outputTokens);
         messages.append(answer, run.runId());
-        emitter.emit("usage", usage(run.choice(), inputTokens, outputTokens));
+        emitter.emit("usage", usage(run.choice(), progress.inputTokens, progress.outputTokens));
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("assistant_data", json.mapper().convertValue(answer, OBJECT));
         done.put("message_id", answer.id());
         emitter.complete(done, answer.id());
         return;
       }
-      List<ParsedCall> calls = ai.toolExecutionRequests().stream().map(this::parse).toList();
+      List<ParsedCall> calls =
+          ai.toolExecutionRequests().stream().map(r -> ParsedCall.of(r, json)).toList();
       messages.append(
           message(
               run,
@@ -161,31 +310,8 @@ public final class AgentLoop {
               null,
               null),
           run.runId());
-      conversation.add(ai);
-      for (ParsedCall call : calls) {
-        emitter.emit("tool_call", toolCallEvent(call.toolCall()));
-        ToolResult result;
-        try {
-          result = toolRunner.execute(call);
-        } catch (ToolCancelledException e) {
-          emitter.abort();
-          return;
-        }
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("tool_call_id", call.toolCall().id());
-        event.put("output", result.output());
-        event.put("exit_code", result.exitCode());
-        emitter.emit("tool_result", event);
-        messages.append(
-            message(run, MessageRole.TOOL, result.output(), List.of(), call.toolCall().id(), null),
-            run.runId());
-        conversation.add(
-            ToolExecutionResultMessage.from(
-                call.toolCall().id(), call.toolCall().name(), result.output()));
-        if (run.cancellation().isCancelled()) {
-          emitter.abort();
-          return;
-        }
+      if (!runCalls(run, profile, progress, calls)) {
+        return;
       }
     }
     emitter.fail(
@@ -197,98 +323,116 @@ public final class AgentLoop {
                 + " simplify the task"));
   }
 
-  /** A tool call with its arguments parsed, or the reason they could not be. */
-  record ParsedCall(ToolCall toolCall, String parseError) {}
-
-  private ParsedCall parse(ToolExecutionRequest request) {
-    String id = request.id() == null ? "call_" + UUID.randomUUID() : request.id();
-    String raw =
-        request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
-    try {
-      Object value = json.mapper().readValue(raw, Object.class);
-      if (value instanceof Map<?, ?>) {
-        return new ParsedCall(
-            new ToolCall(id, request.name(), json.mapper().convertValue(value, OBJECT)), null);
+  /**
+   * Runs the calls of one model turn in order.
+   *
+   * @return false when the run ended or paused (its terminal event is written)
+   */
+  private boolean runCalls(
+      RunContext run, AgentProfile profile, Progress progress, List<ParsedCall> calls) {
+    RunEmitter emitter = run.emitter();
+    for (int i = 0; i < calls.size(); i++) {
+      ParsedCall call = calls.get(i);
+      emitter.emit("tool_call", toolCallEvent(call.toolCall()));
+      if (tools.needsApproval(profile, call)) {
+        pause(run, progress, call, calls.subList(i + 1, calls.size()));
+        return false;
       }
-      return new ParsedCall(
-          new ToolCall(id, request.name(), Map.of()), "the arguments must be a JSON object");
-    } catch (JsonProcessingException e) {
-      return new ParsedCall(
-          new ToolCall(id, request.name(), Map.of()),
-          "the arguments are not valid JSON: " + e.getOriginalMessage());
+      ToolResult result;
+      try {
+        result = dispatch(run, profile, progress, call);
+      } catch (ToolCancelledException e) {
+        emitter.abort();
+        return false;
+      }
+      record(run, call.toolCall(), result);
+      if (run.cancellation().isCancelled()) {
+        emitter.abort();
+        return false;
+      }
     }
+    return true;
   }
 
-  /** Runs the tool calls of one run, turning every problem the model can fix into a result. */
-  private final class ToolRunner {
-    private final RunContext run;
-    private final Map<String, Tool> byName;
-    private final TodoList todos;
-    private Path workspace;
-
-    ToolRunner(RunContext run, Map<String, Tool> byName, TodoList todos) {
-      this.run = run;
-      this.byName = byName;
-      this.todos = todos;
+  /** Runs one call: {@code task} goes to a subagent, everything else to the tool runner. */
+  private ToolResult dispatch(
+      RunContext run, AgentProfile profile, Progress progress, ParsedCall call) {
+    if (AgentProfiles.TASK.equals(call.toolCall().name())
+        && call.parseError() == null
+        && profile.delegates()) {
+      return subagents.delegate(run, profile, call.toolCall());
     }
+    return tools.execute(run, profile, progress.todos, call);
+  }
 
-    ToolResult execute(ParsedCall call) {
-      String name = call.toolCall().name();
-      if (call.parseError() != null) {
-        return ToolResult.failed("Invalid arguments for tool '" + name + "': " + call.parseError());
-      }
-      Map<String, Object> args = call.toolCall().args();
-      if (TodoList.NAME.equals(name)) {
-        List<String> problems = ToolArguments.problems(TodoList.SCHEMA, args);
-        return problems.isEmpty() ? todos.write(args, run.emitter()) : invalid(name, problems);
-      }
-      Tool tool = byName.get(name);
-      if (tool == null) {
-        TreeSet<String> known = new TreeSet<>(byName.keySet());
-        known.add(TodoList.NAME);
-        return ToolResult.failed(
-            "Unknown tool '" + name + "'. Available tools: " + String.join(", ", known));
-      }
-      List<String> problems = ToolArguments.problems(tool.parametersSchema(), args);
-      if (!problems.isEmpty()) {
-        return invalid(name, problems);
-      }
-      try {
-        return tool.execute(
-            args,
-            new ToolContext(
-                run.session().id(),
-                run.runId(),
-                call.toolCall().id(),
-                Scope.of(run.session().scope()),
-                workspace(),
-                run.cancellation()));
-      } catch (ToolCancelledException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        if (run.cancellation().isCancelled()) {
-          throw new ToolCancelledException(name);
-        }
-        log.warn("Tool {} failed in run {}", name, run.runId(), e);
-        return ToolResult.failed("Tool '" + name + "' failed: " + e.getMessage());
-      }
-    }
+  private void pause(RunContext run, Progress progress, ParsedCall call, List<ParsedCall> rest) {
+    Checkpoint checkpoint =
+        new Checkpoint(
+            call,
+            rest,
+            progress.turn,
+            progress.inputTokens,
+            progress.outputTokens,
+            run.choice().provider(),
+            run.choice().model(),
+            progress.todos.state());
+    run.emitter().status("waiting_for_approval");
+    run.emitter().interrupt(json.write(checkpoint), interruptEvent(run, call.toolCall()));
+  }
 
-    private Path workspace() {
-      if (workspace == null) {
-        workspace = workspaces.forSession(run.session().id());
-      }
-      return workspace;
-    }
+  /** The {@code interrupt} payload of spec 001 ("SSE Event Types"). */
+  private static Map<String, Object> interruptEvent(RunContext run, ToolCall call) {
+    Map<String, Object> review = new LinkedHashMap<>();
+    review.put("action_name", call.name());
+    review.put("allowed_decisions", DECISIONS);
+    Map<String, Object> action = new LinkedHashMap<>();
+    action.put("name", call.name());
+    action.put("args", call.args());
+    action.put("review_config", review);
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("tool_call_id", call.id());
+    event.put("tool_name", call.name());
+    event.put("args", call.args());
+    event.put("session_id", run.session().id());
+    event.put("action_requests", List.of(action));
+    return event;
+  }
 
-    private ToolResult invalid(String name, List<String> problems) {
-      return ToolResult.failed(
-          "Invalid arguments for tool '"
-              + name
-              + "': "
-              + String.join("; ", problems)
-              + ". Fix them and call the tool again.");
+  /** Emits a call's {@code tool_result} and stores its tool message. */
+  private void record(RunContext run, ToolCall call, ToolResult result) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("tool_call_id", call.id());
+    event.put("output", result.output());
+    event.put("exit_code", result.exitCode());
+    run.emitter().emit("tool_result", event);
+    messages.append(
+        message(run, MessageRole.TOOL, result.output(), List.of(), call.id(), null), run.runId());
+  }
+
+  List<ToolSpecification> specs(AgentProfile profile, Scope scope) {
+    List<ToolSpecification> specs = new ArrayList<>();
+    profile.tools().values().forEach(tool -> specs.add(specifications.of(tool)));
+    specs.add(specifications.of(TodoList.NAME, TodoList.DESCRIPTION, TodoList.SCHEMA));
+    if (profile.delegates()) {
+      specs.add(subagents.specification(scope));
     }
+    return specs;
+  }
+
+  /**
+   * @param temperature null for the model's default
+   */
+  static ChatRequest request(
+      ModelChoice choice,
+      Double temperature,
+      List<ChatMessage> conversation,
+      List<ToolSpecification> specs) {
+    return ChatRequest.builder()
+        .messages(conversation)
+        .modelName(choice.model())
+        .temperature(temperature)
+        .toolSpecifications(specs)
+        .build();
   }
 
   private Message message(
@@ -311,7 +455,7 @@ public final class AgentLoop {
         clock.instant().truncatedTo(ChronoUnit.MILLIS));
   }
 
-  private static Map<String, Object> toolCallEvent(ToolCall call) {
+  static Map<String, Object> toolCallEvent(ToolCall call) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("name", call.name());
     event.put("args", call.args());
@@ -330,12 +474,7 @@ public final class AgentLoop {
     return usage;
   }
 
-  private static int recursionLimit(Session session) {
-    Integer limit = session.config() == null ? null : session.config().recursionLimit();
-    return limit == null ? DEFAULT_RECURSION_LIMIT : limit;
-  }
-
-  private static int orZero(Integer value) {
+  static int orZero(Integer value) {
     return value == null ? 0 : value;
   }
 }

@@ -2,25 +2,31 @@ package dev.cogent.runtime;
 
 import dev.cogent.ApiException;
 import dev.cogent.ErrorCode;
+import dev.cogent.Json;
 import dev.cogent.llm.ModelChoice;
 import dev.cogent.llm.ModelResolver;
 import dev.cogent.scope.Scope;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.LoggedEvent;
 import dev.cogent.session.Run;
+import dev.cogent.session.RunCheckpoints;
 import dev.cogent.session.RunError;
 import dev.cogent.session.RunService;
+import dev.cogent.session.RunStatus;
 import dev.cogent.session.Session;
 import dev.cogent.session.SessionService;
+import dev.cogent.session.ToolCall;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,23 +47,29 @@ public final class AgentRuntime {
 
   private final SessionService sessions;
   private final RunService runs;
+  private final RunCheckpoints checkpoints;
   private final EventLog events;
   private final ModelResolver models;
   private final AgentLoop loop;
   private final Executor executor;
   private final CallbackSender callbacks;
+  private final Json json;
   private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
 
   public AgentRuntime(
       SessionService sessions,
       RunService runs,
+      RunCheckpoints checkpoints,
       EventLog events,
       ModelResolver models,
       AgentLoop loop,
       Executor executor,
-      CallbackSender callbacks) {
+      CallbackSender callbacks,
+      Json json) {
     this.sessions = sessions;
     this.runs = runs;
+    this.checkpoints = checkpoints;
+    this.json = json;
     this.events = events;
     this.models = models;
     this.loop = loop;
@@ -77,24 +89,133 @@ public final class AgentRuntime {
    */
   public RunService.Started send(String sessionId, Scope scope, MessageRequest request) {
     Session session = sessions.get(sessionId, scope);
-    ModelChoice choice = models.choose(session.config(), request.model());
+    ModelChoice choice = models.choose(session, scope, request.model());
+    if (!loop.hasAgent(session)) {
+      throw ApiException.invalid(
+          "agent_name",
+          "the session's agent '"
+              + session.agentName()
+              + "' no longer exists in its scope; create it again or use another session");
+    }
     RunService.Started started =
         runs.start(session, request.content(), request.parentId(), request.callbackUrl());
     String runId = started.run().id();
     LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
     live.put(runId, run);
+    launch(session, runId, choice, run, request.callbackUrl(), true, loop::run);
+    return started;
+  }
+
+  /** A resumed run: its id and the log sequence its continuation's events come after. */
+  public record Resumed(String runId, long afterSequence) {}
+
+  /**
+   * Continues the session's run that waits for approval with the human's decision, in the
+   * background: {@code approve} runs the pending tool call as the model asked, {@code edit} runs it
+   * with {@code args} instead, {@code reject} answers it with {@code args.message} (or a default
+   * message) as the tool result. The same run goes on, its events after the returned sequence.
+   *
+   * @throws ApiException {@code SESSION_NOT_FOUND}; {@code CONFLICT} when nothing waits for
+   *     approval (or another resume or an abort came first); {@code VALIDATION_ERROR} for an
+   *     unknown decision, a {@code tool_call_id} or {@code tool_name} that is not the pending
+   *     call's, or an {@code edit} without {@code args}; {@code LLM_UNAVAILABLE} when the run's
+   *     model is gone
+   */
+  public Resumed resume(String sessionId, Scope scope, ResumeRequest request) {
+    Session session = sessions.get(sessionId, scope);
+    checkShape(request);
+    Run waiting =
+        runs.findActive(sessionId)
+            .filter(run -> run.status() == RunStatus.WAITING_FOR_APPROVAL)
+            .orElseThrow(() -> notWaiting(sessionId));
+    Checkpoint checkpoint =
+        checkpoints
+            .find(waiting.id())
+            .map(state -> json.read(state, Checkpoint.class))
+            .orElseThrow(() -> notWaiting(sessionId));
+    ToolCall pending = checkpoint.pending().toolCall();
+    if (!pending.id().equals(request.toolCallId())) {
+      throw ApiException.invalid(
+          "tool_call_id", "must be the id of the pending tool call ('" + pending.id() + "')");
+    }
+    if (!pending.name().equals(request.toolName())) {
+      throw ApiException.invalid(
+          "tool_name", "must be the name of the pending tool call ('" + pending.name() + "')");
+    }
+    // The run goes on with the model it started with (the message's override included).
+    ModelChoice choice = models.choose(session, scope, checkpoint.model());
+    String runId = waiting.id();
+    LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
+    if (live.putIfAbsent(runId, run) != null) {
+      throw notWaiting(sessionId);
+    }
+    OptionalLong after;
     try {
-      executor.execute(() -> execute(session, runId, choice, run, request.callbackUrl()));
+      after = checkpoints.claim(sessionId, runId);
+    } catch (RuntimeException e) {
+      live.remove(runId);
+      throw e;
+    }
+    if (after.isEmpty()) {
+      live.remove(runId);
+      throw notWaiting(sessionId);
+    }
+    launch(
+        session,
+        runId,
+        choice,
+        run,
+        runs.callbackUrl(runId).orElse(null),
+        false,
+        context -> loop.resume(context, checkpoint, request));
+    return new Resumed(runId, after.getAsLong());
+  }
+
+  private static void checkShape(ResumeRequest request) {
+    if (request.decision() == null || !AgentLoop.DECISIONS.contains(request.decision())) {
+      throw ApiException.invalid("decision", "must be one of approve, edit, reject");
+    }
+    if (request.toolCallId() == null || request.toolCallId().isBlank()) {
+      throw ApiException.invalid("tool_call_id", "is required");
+    }
+    if (request.toolName() == null || request.toolName().isBlank()) {
+      throw ApiException.invalid("tool_name", "is required");
+    }
+    if (request.decision().equals("edit") && request.args() == null) {
+      throw ApiException.invalid("args", "is required with decision edit (the replacement args)");
+    }
+  }
+
+  private static ApiException notWaiting(String sessionId) {
+    return new ApiException(
+        ErrorCode.CONFLICT,
+        "Session " + sessionId + " is not waiting for approval: no tool call to resume",
+        Map.of("session_id", sessionId));
+  }
+
+  private void launch(
+      Session session,
+      String runId,
+      ModelChoice choice,
+      LiveRun run,
+      String callbackUrl,
+      boolean fresh,
+      Consumer<AgentLoop.RunContext> body) {
+    try {
+      executor.execute(() -> execute(session, runId, choice, run, callbackUrl, fresh, body));
     } catch (RejectedExecutionException e) {
       live.remove(runId);
       run.ended().complete(null);
-      log.warn("No thread for run {} of session {}", runId, sessionId, e);
-      new RunEmitter(events, runs, sessionId, runId)
+      log.warn("No thread for run {} of session {}", runId, session.id(), e);
+      emitter(session.id(), runId)
           .fail(
               new RunError(
                   ErrorCode.SERVICE_UNAVAILABLE, "The server is at capacity; try again shortly"));
     }
-    return started;
+  }
+
+  private RunEmitter emitter(String sessionId, String runId) {
+    return new RunEmitter(events, runs, checkpoints, sessionId, runId);
   }
 
   /**
@@ -113,8 +234,10 @@ public final class AgentRuntime {
     String runId = active.get().id();
     LiveRun run = live.get(runId);
     if (run == null) {
-      // Not executing in this process (it has just ended, or its process is gone): end it here.
-      new RunEmitter(events, runs, sessionId, runId).abort();
+      // Not executing in this process (waiting for approval, just ended, or its process is gone):
+      // end it here.
+      emitter(sessionId, runId).abort();
+      checkpoints.discard(runId);
       return true;
     }
     run.cancellation().cancel();
@@ -143,7 +266,7 @@ public final class AgentRuntime {
       if (live.containsKey(run.id())) {
         continue;
       }
-      RunEmitter emitter = new RunEmitter(events, runs, run.sessionId(), run.id());
+      RunEmitter emitter = emitter(run.sessionId(), run.id());
       emitter.fail(
           new RunError(
               ErrorCode.STREAMING_ERROR,
@@ -158,15 +281,22 @@ public final class AgentRuntime {
   }
 
   private void execute(
-      Session session, String runId, ModelChoice choice, LiveRun run, String callbackUrl) {
+      Session session,
+      String runId,
+      ModelChoice choice,
+      LiveRun run,
+      String callbackUrl,
+      boolean fresh,
+      Consumer<AgentLoop.RunContext> body) {
     MDC.put("session_id", session.id());
     MDC.put("run_id", runId);
-    RunEmitter emitter = new RunEmitter(events, runs, session.id(), runId);
+    RunEmitter emitter = emitter(session.id(), runId);
     try {
-      if (!runs.markRunning(runId)) {
+      // A resumed run was made running again when it was claimed.
+      if (fresh && !runs.markRunning(runId)) {
         return;
       }
-      loop.run(
+      body.accept(
           new AgentLoop.RunContext(
               session,
               runId,

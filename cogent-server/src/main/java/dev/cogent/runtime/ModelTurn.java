@@ -8,25 +8,28 @@ import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
- * One streaming model call: tokens become {@code token} events as they arrive, the caller waits for
- * the complete response. Cancelling the run ends the wait at once and cancels the model's stream.
+ * One streaming model call: tokens go to a consumer as they arrive, the caller waits for the
+ * complete response. Cancelling the run ends the wait at once and cancels the model's stream.
  */
 final class ModelTurn {
 
   private final StreamingChatModel model;
-  private final RunEmitter emitter;
+  private final Consumer<String> onToken;
   private final Cancellation cancellation;
 
-  ModelTurn(StreamingChatModel model, RunEmitter emitter, Cancellation cancellation) {
+  /**
+   * @param onToken receives each streamed token (the run emits it as a {@code token} event)
+   */
+  ModelTurn(StreamingChatModel model, Consumer<String> onToken, Cancellation cancellation) {
     this.model = model;
-    this.emitter = emitter;
+    this.onToken = onToken;
     this.cancellation = cancellation;
   }
 
@@ -67,7 +70,7 @@ final class ModelTurn {
               @Override
               public void onPartialResponse(String token) {
                 if (!response.isDone() && token != null && !token.isEmpty()) {
-                  emitter.emit("token", Map.of("content", token));
+                  onToken.accept(token);
                 }
               }
 

@@ -3,6 +3,7 @@ package dev.cogent.runtime;
 import dev.cogent.ErrorCode;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.LoggedEvent;
+import dev.cogent.session.RunCheckpoints;
 import dev.cogent.session.RunError;
 import dev.cogent.session.RunService;
 import dev.cogent.session.RunStatus;
@@ -14,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the events of one run to the log and guarantees its one terminal event: after {@code done}
- * or {@code error} every further event is dropped. Thread-safe (a model may stream tokens from its
- * own thread).
+ * Writes the events of one run to the log and guarantees its one terminal event: after {@code
+ * done}, {@code error} or {@code interrupt} every further event is dropped. A run paused at an
+ * {@code interrupt} continues later with a new emitter. Thread-safe (a model may stream tokens from
+ * its own thread).
  */
 final class RunEmitter {
 
@@ -24,15 +26,22 @@ final class RunEmitter {
 
   private final EventLog events;
   private final RunService runs;
+  private final RunCheckpoints checkpoints;
   private final String sessionId;
   private final String runId;
   private final ReentrantLock lock = new ReentrantLock();
   private LoggedEvent terminal;
   private boolean ended;
 
-  RunEmitter(EventLog events, RunService runs, String sessionId, String runId) {
+  RunEmitter(
+      EventLog events,
+      RunService runs,
+      RunCheckpoints checkpoints,
+      String sessionId,
+      String runId) {
     this.events = events;
     this.runs = runs;
+    this.checkpoints = checkpoints;
     this.sessionId = sessionId;
     this.runId = runId;
   }
@@ -76,6 +85,27 @@ final class RunEmitter {
     status("cancelled");
     RunError error = new RunError(ErrorCode.ABORTED, "Operation aborted");
     end(RunStatus.ABORTED, "error", errorPayload(error), error, null);
+  }
+
+  /**
+   * Pauses the run for a human: stores {@code state} and ends this stream with {@code interrupt}
+   * (see {@link RunCheckpoints#pause}). Nothing happens when the run has already ended.
+   */
+  void interrupt(String state, Map<String, Object> payload) {
+    lock.lock();
+    try {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      terminal = checkpoints.pause(sessionId, runId, state, payload).orElse(null);
+    } catch (RuntimeException e) {
+      // Not paused: let the caller end the run with an error instead of leaving it running.
+      ended = false;
+      log.warn("Could not pause run {} of session {}", runId, sessionId, e);
+    } finally {
+      lock.unlock();
+    }
   }
 
   boolean hasEnded() {

@@ -1,5 +1,6 @@
 package dev.cogent.runtime;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cogent.tools.ToolResult;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +60,25 @@ final class TodoList {
 
   private List<String> steps = List.of();
   private Set<String> completed = Set.of();
+
+  /** The plan as a checkpoint stores it. */
+  record State(
+      @JsonProperty("steps") List<String> steps,
+      @JsonProperty("completed") List<String> completed) {}
+
+  TodoList() {}
+
+  /** A plan restored from a checkpoint; null means none yet. */
+  TodoList(State state) {
+    if (state != null) {
+      steps = state.steps() == null ? List.of() : List.copyOf(state.steps());
+      completed = state.completed() == null ? Set.of() : Set.copyOf(state.completed());
+    }
+  }
+
+  State state() {
+    return new State(steps, List.copyOf(completed));
+  }
 
   /** Applies validated {@code write_todos} arguments, emitting planning and step events. */
   ToolResult write(Map<String, Object> arguments, RunEmitter emitter) {

@@ -107,7 +107,11 @@ abstract class RuntimeApiContract {
     assertThat(tokens(frames)).isEqualTo("Echo: hello big world");
 
     JsonNode usage = frames.get(6).data();
-    assertThat(usage.path("input_tokens").asInt()).isEqualTo(3);
+    // The mock counts the words of every message it gets: the default agent's system prompt too.
+    String systemPrompt =
+        TestServer.json(server.get("/agents/default")).path("system_prompt").asText();
+    assertThat(usage.path("input_tokens").asInt())
+        .isEqualTo(3 + systemPrompt.strip().split("\\s+").length);
     assertThat(usage.path("output_tokens").asInt()).isEqualTo(4);
     assertThat(usage.path("provider").asText()).isEqualTo("mock");
     assertThat(usage.path("model").asText()).isEqualTo("scripted-1");

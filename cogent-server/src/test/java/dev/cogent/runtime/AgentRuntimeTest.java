@@ -4,11 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cogent.Json;
+import dev.cogent.llm.ChatModels;
 import dev.cogent.llm.ModelResolver;
+import dev.cogent.llm.ProviderService;
+import dev.cogent.llm.ProviderSpec;
+import dev.cogent.registry.AgentService;
+import dev.cogent.registry.AgentSpec;
+import dev.cogent.registry.Registry;
+import dev.cogent.registry.RegistryEvents;
+import dev.cogent.registry.RegistryKind;
+import dev.cogent.registry.SkillService;
+import dev.cogent.registry.SkillSpec;
 import dev.cogent.scope.Scope;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.LoggedEvent;
 import dev.cogent.session.MessageService;
+import dev.cogent.session.RunCheckpoints;
 import dev.cogent.session.RunService;
 import dev.cogent.session.RunStatus;
 import dev.cogent.session.Session;
@@ -31,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,21 +85,45 @@ class AgentRuntimeTest {
     var messages = new MessageService(database, json, sessions);
     runs = new RunService(database, json, sessions, messages, events, clock);
     var scheduler = Executors.newSingleThreadScheduledExecutor();
+    var registry = new RegistryEvents();
     runtime =
         new AgentRuntime(
             sessions,
             runs,
+            new RunCheckpoints(database, events, clock),
             events,
-            new ModelResolver(),
+            new ModelResolver(
+                new ProviderService(
+                    new Registry<>(
+                        RegistryKind.PROVIDER,
+                        ProviderSpec.class,
+                        database,
+                        json,
+                        new RegistryEvents(),
+                        clock)),
+                (name, scope) -> Optional.empty(),
+                new ChatModels(Map.of(), scheduler, Duration.ofMillis(10))),
             new AgentLoop(
                 messages,
+                new AgentService(
+                    new Registry<>(
+                        RegistryKind.AGENT, AgentSpec.class, database, json, registry, clock),
+                    json),
+                new SkillService(
+                    new Registry<>(
+                        RegistryKind.SKILL, SkillSpec.class, database, json, registry, clock),
+                    dir,
+                    json),
                 List.of(echo, blocking, new ThrowingTool()),
+                scope -> List.of(),
                 new Workspaces(dir.resolve("workspaces")),
+                dir,
                 json,
                 clock),
             executor,
             new CallbackSender(
-                HttpClient.newHttpClient(), scheduler, json, null, Duration.ofMillis(10)));
+                HttpClient.newHttpClient(), scheduler, json, null, Duration.ofMillis(10)),
+            json);
     session =
         sessions.create(
             new SessionRequests.Create(

@@ -1,0 +1,222 @@
+package dev.cogent.runtime;
+
+import dev.cogent.registry.Agent;
+import dev.cogent.registry.AgentDirectory;
+import dev.cogent.registry.AgentService;
+import dev.cogent.registry.Skill;
+import dev.cogent.registry.SkillService;
+import dev.cogent.registry.Source;
+import dev.cogent.scope.Scope;
+import dev.cogent.tools.Tool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an agent definition of the registry (looked up in the session's scope) into the {@link
+ * AgentProfile} a run uses. Every field of the definition the runtime acts on is read here:
+ *
+ * <ul>
+ *   <li>{@code system_prompt} starts the system message ({@link #DEFAULT_PROMPT} when empty);
+ *   <li>{@code tools}: empty means every tool; otherwise only the named ones, and names that do not
+ *       exist are listed in the system message (and logged), never fatal;
+ *   <li>{@code memory}: each instruction file found ({@link MemoryFiles}) is appended;
+ *   <li>{@code skills}: each attached, enabled skill's name, description and path is listed; its
+ *       {@code SKILL.md} is written into the workspace under {@code /skills/api/<name>/} (API
+ *       skills) or {@code /skills/project/<name>/} (file skills), where the model reads it with
+ *       {@code read_file} (progressive disclosure);
+ *   <li>{@code interrupt_on} and {@code temperature} are carried in the profile.
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+final class AgentProfiles {
+
+  /** The system prompt of an agent that defines none. */
+  static final String DEFAULT_PROMPT =
+      "You are a helpful agent working in a session workspace. Use the tools you are given;"
+          + " never invent file contents or command output.";
+
+  /** The tool that delegates to a subagent. */
+  static final String TASK = "task";
+
+  private static final Logger log = LoggerFactory.getLogger(AgentProfiles.class);
+
+  private final AgentService agents;
+  private final SkillService skills;
+  private final List<Tool> builtins;
+  private final Function<Scope, List<Tool>> scopedTools;
+  private final MemoryFiles memory;
+
+  /**
+   * @param builtins the tools an agent with an empty {@code tools} list gets
+   * @param scopedTools more such tools that depend on the session's scope (MCP servers' tools); a
+   *     built-in of the same name wins
+   * @param projectDir the project whose files {@code memory} may name
+   */
+  AgentProfiles(
+      AgentService agents,
+      SkillService skills,
+      List<Tool> builtins,
+      Function<Scope, List<Tool>> scopedTools,
+      Path projectDir) {
+    this.agents = agents;
+    this.skills = skills;
+    this.builtins = List.copyOf(builtins);
+    this.scopedTools = scopedTools;
+    this.memory = new MemoryFiles(projectDir);
+  }
+
+  /** The agent a session runs: its {@code agent_name} ({@code default} when none) in its scope. */
+  Optional<Agent> sessionAgent(String agentName, Scope scope) {
+    return find(agentName == null ? AgentDirectory.DEFAULT_AGENT : agentName, scope);
+  }
+
+  /** The agent {@code name} resolves to in {@code scope}, hidden ones included. */
+  Optional<Agent> find(String name, Scope scope) {
+    return agents.find(name, scope);
+  }
+
+  /** The agents the {@code task} tool may hand work to (mode {@code subagent} or {@code all}). */
+  List<Agent> delegates(Scope scope) {
+    return agents.list(scope).stream().filter(agent -> agent.mode().canBeDelegatedTo()).toList();
+  }
+
+  /**
+   * Builds the profile of {@code agent} for a run in {@code workspace}.
+   *
+   * @param mayDelegate whether the run may have the {@code task} tool (subagents do not)
+   */
+  AgentProfile build(Agent agent, Scope scope, Path workspace, boolean mayDelegate) {
+    Map<String, Tool> tools = new LinkedHashMap<>();
+    List<String> unknown = new ArrayList<>();
+    boolean delegates = mayDelegate;
+    List<Tool> available = new ArrayList<>(builtins);
+    available.addAll(scopedTools.apply(scope));
+    if (agent.tools() == null || agent.tools().isEmpty()) {
+      available.forEach(tool -> tools.putIfAbsent(tool.name(), tool));
+    } else {
+      Map<String, Tool> byName = new LinkedHashMap<>();
+      available.forEach(tool -> byName.putIfAbsent(tool.name(), tool));
+      delegates = mayDelegate && agent.tools().contains(TASK);
+      for (String name : agent.tools()) {
+        if (byName.containsKey(name)) {
+          tools.put(name, byName.get(name));
+        } else if (!name.equals(TodoList.NAME) && !name.equals(TASK) && !unknown.contains(name)) {
+          unknown.add(name);
+        }
+      }
+      if (!unknown.isEmpty()) {
+        log.warn("Agent {} names tools that do not exist here: {}", agent.name(), unknown);
+      }
+    }
+    Set<String> interruptOn = new HashSet<>();
+    if (agent.interruptOn() != null) {
+      agent
+          .interruptOn()
+          .forEach(
+              (tool, on) -> {
+                if (Boolean.TRUE.equals(on)) {
+                  interruptOn.add(tool);
+                }
+              });
+    }
+    String prompt = prompt(agent, scope, workspace, unknown);
+    return new AgentProfile(
+        agent.name(), prompt, tools, delegates, interruptOn, agent.temperature(), unknown);
+  }
+
+  private String prompt(Agent agent, Scope scope, Path workspace, List<String> unknownTools) {
+    StringBuilder prompt = new StringBuilder();
+    String own = agent.systemPrompt();
+    prompt.append(own == null || own.isBlank() ? DEFAULT_PROMPT : own.strip());
+    if (!unknownTools.isEmpty()) {
+      prompt
+          .append("\n\nThese tools of your definition are not available on this server: ")
+          .append(String.join(", ", unknownTools))
+          .append('.');
+    }
+    if (agent.memory() != null) {
+      for (String path : agent.memory()) {
+        memory
+            .read(path, workspace)
+            .ifPresent(
+                found ->
+                    prompt
+                        .append("\n\n## Instructions from ")
+                        .append(found.path())
+                        .append("\n\n")
+                        .append(found.content().strip()));
+      }
+    }
+    List<String> skillLines = skillLines(agent, scope, workspace);
+    if (!skillLines.isEmpty()) {
+      prompt.append(
+          "\n\n## Skills\n\nEach skill is a SKILL.md file with instructions. When a task matches a"
+              + " skill, read its file with read_file first, then follow it.\n");
+      skillLines.forEach(line -> prompt.append('\n').append(line));
+    }
+    return prompt.toString();
+  }
+
+  private List<String> skillLines(Agent agent, Scope scope, Path workspace) {
+    List<String> lines = new ArrayList<>();
+    if (agent.skills() == null) {
+      return lines;
+    }
+    for (String name : agent.skills()) {
+      Optional<Skill> skill = skills.find(name, scope).filter(Skill::enabled);
+      if (skill.isEmpty()) {
+        log.debug("Skill {} of agent {} is missing or disabled", name, agent.name());
+        continue;
+      }
+      String shown = mount(skill.get(), workspace);
+      lines.add("- " + name + ": " + skill.get().description() + " (" + shown + ")");
+    }
+    return lines;
+  }
+
+  /** Writes the skill's SKILL.md into the workspace; returns the path the model reads it at. */
+  private static String mount(Skill skill, Path workspace) {
+    // Skill names are registry names (letters, digits, '.', '_', '-', starting with a letter or a
+    // digit), so they cannot climb out of the folder.
+    String folder = skill.source() == Source.API ? "api" : "project";
+    Path dir = workspace.resolve("skills").resolve(folder).resolve(skill.name());
+    String shown = "/skills/" + folder + "/" + skill.name() + "/SKILL.md";
+    try {
+      Files.createDirectories(dir);
+      // The agent can create links in its workspace: never write through one to outside it.
+      if (!dir.toRealPath().startsWith(workspace.toRealPath())) {
+        log.warn("Skill folder {} links outside the workspace; skill not mounted", shown);
+        return shown + " (unavailable)";
+      }
+      Path file = dir.resolve("SKILL.md");
+      if (Files.isSymbolicLink(file)) {
+        Files.delete(file);
+      }
+      Files.writeString(
+          file,
+          skill.content() == null ? "" : skill.content(),
+          StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write skill " + skill.name() + " to the workspace", e);
+    }
+    return shown;
+  }
+}
