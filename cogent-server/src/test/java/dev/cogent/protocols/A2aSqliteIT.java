@@ -1,0 +1,10 @@
+package dev.cogent.protocols;
+
+import dev.cogent.testing.DatabaseKind;
+
+class A2aSqliteIT extends A2aApiContract {
+  @Override
+  DatabaseKind kind() {
+    return DatabaseKind.SQLITE;
+  }
+}
