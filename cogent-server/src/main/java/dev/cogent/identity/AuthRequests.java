@@ -58,7 +58,7 @@ public final class AuthRequests {
           user.isSuperuser(),
           true,
           user.tenantId(),
-          null,
+          user.parentUserId(),
           user.createdAt());
     }
   }

@@ -44,4 +44,12 @@ public final class IdentityErrors {
         "Invalid password: " + problem,
         Map.of("reason", "REGISTER_INVALID_PASSWORD", "field", "password"));
   }
+
+  /** 400: an agent identity tried to log in with a password (the anchor's message). */
+  static ApiException agentPasswordLogin() {
+    return new ApiException(
+        ErrorCode.BAD_REQUEST,
+        "This user does not have a password. Use API key authentication.",
+        Map.of("reason", "LOGIN_AGENT_NO_PASSWORD"));
+  }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param email lower-cased
  * @param isDefault the built-in user that unauthenticated calls act as when authentication is off;
  *     it has no password and cannot log in
- * @param tenantId null until tenants exist
+ * @param tenantId the user's current tenant, or null when it belongs to none
+ * @param parentUserId for an agent identity, the user who created it; null for people
  */
 public record User(
     String id,
@@ -16,11 +17,17 @@ public record User(
     boolean isSuperuser,
     boolean isDefault,
     String tenantId,
-    Instant createdAt) {
+    Instant createdAt,
+    String parentUserId) {
 
   public User {
     if (id == null || email == null || createdAt == null) {
       throw new IllegalArgumentException("id, email and createdAt are required");
     }
+  }
+
+  /** Whether this is an agent identity (a child user without a password). */
+  public boolean isAgent() {
+    return parentUserId != null;
   }
 }

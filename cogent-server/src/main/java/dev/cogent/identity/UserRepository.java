@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class UserRepository {
 
   private static final String COLUMNS =
-      "id, email, password_hash, is_superuser, is_default, tenant_id, created_at";
+      "id, email, password_hash, is_superuser, is_default, tenant_id, created_at, parent_user_id";
 
   private final Database database;
 
@@ -35,8 +35,8 @@ final class UserRepository {
             handle
                 .createUpdate(
                     "INSERT INTO users (id, email, password_hash, is_superuser, is_default,"
-                        + " first_user, tenant_id, created_at) VALUES (:id, :email, :hash,"
-                        + " :superuser, :is_default, :first, :tenant, :created_at)")
+                        + " first_user, tenant_id, created_at, parent_user_id) VALUES (:id, :email,"
+                        + " :hash, :superuser, :is_default, :first, :tenant, :created_at, :parent)")
                 .bind("id", user.id())
                 .bind("email", user.email())
                 .bind("hash", passwordHash)
@@ -45,6 +45,7 @@ final class UserRepository {
                 .bind("first", first ? "first" : null)
                 .bind("tenant", user.tenantId())
                 .bind("created_at", user.createdAt().toEpochMilli())
+                .bind("parent", user.parentUserId())
                 .execute());
   }
 
@@ -83,6 +84,30 @@ final class UserRepository {
                 .map(Stored::user));
   }
 
+  /** The agent identities the user created, oldest first. */
+  java.util.List<User> listByParent(String parentUserId) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM users WHERE parent_user_id = :parent ORDER BY created_at, id")
+                .bind("parent", parentUserId)
+                .map(UserRepository::map)
+                .map(Stored::user)
+                .list());
+  }
+
+  /** Deletes a user; their API keys go with them. */
+  void delete(String id) {
+    database.useTransaction(
+        handle -> {
+          handle.createUpdate("DELETE FROM api_keys WHERE user_id = :id").bind("id", id).execute();
+          handle.createUpdate("DELETE FROM users WHERE id = :id").bind("id", id).execute();
+        });
+  }
+
   private static Stored map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Stored(
         new User(
@@ -91,7 +116,8 @@ final class UserRepository {
             rs.getInt("is_superuser") == 1,
             rs.getInt("is_default") == 1,
             rs.getString("tenant_id"),
-            Instant.ofEpochMilli(rs.getLong("created_at"))),
+            Instant.ofEpochMilli(rs.getLong("created_at")),
+            rs.getString("parent_user_id")),
         rs.getString("password_hash"));
   }
 }

@@ -71,7 +71,8 @@ public final class UserService {
             true,
             false,
             null,
-            clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            null);
     try {
       repository.insert(user, hash, true);
       log.info("Registered the first user {} as superuser", user.id());
@@ -84,7 +85,7 @@ public final class UserService {
     if (repository.findByEmail(normalized).isPresent()) {
       throw IdentityErrors.userAlreadyExists();
     }
-    User regular = new User(user.id(), normalized, false, false, null, user.createdAt());
+    User regular = new User(user.id(), normalized, false, false, null, user.createdAt(), null);
     try {
       repository.insert(regular, hash, false);
       return regular;
@@ -106,8 +107,13 @@ public final class UserService {
     if (email == null || password == null || password.length() > MAX_PASSWORD_LENGTH) {
       throw IdentityErrors.badCredentials();
     }
-    Optional<UserRepository.Stored> stored =
-        repository.findByEmail(email.strip().toLowerCase(Locale.ROOT));
+    String normalized = email.strip().toLowerCase(Locale.ROOT);
+    if (AgentIdentities.isAgentEmail(normalized)) {
+      // Agent identities have no password (spec "Agent Management"); say so plainly. Answered for
+      // every agent address, existing or not, so the answer reveals nothing.
+      throw IdentityErrors.agentPasswordLogin();
+    }
+    Optional<UserRepository.Stored> stored = repository.findByEmail(normalized);
     if (stored.isEmpty() || stored.get().passwordHash() == null) {
       hasher.verifyDecoy(password);
       throw IdentityErrors.badCredentials();
@@ -121,6 +127,38 @@ public final class UserService {
   /** The user of a valid access token; empty when the token is invalid or its user is gone. */
   public Optional<User> findByToken(String token) {
     return tokens.verify(token).flatMap(repository::findById);
+  }
+
+  /**
+   * Creates an agent identity: a user without a password, child of {@code parent}, in the parent's
+   * current tenant.
+   *
+   * @throws RuntimeException a unique violation when the email is taken
+   */
+  User createAgentUser(User parent, String email) {
+    User agent =
+        new User(
+            UUID.randomUUID().toString(),
+            email,
+            false,
+            false,
+            parent.tenantId(),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            parent.id());
+    repository.insert(agent, null, false);
+    return agent;
+  }
+
+  boolean isUniqueViolation(RuntimeException e) {
+    return repository.isUniqueViolation(e);
+  }
+
+  java.util.List<User> listAgents(String parentUserId) {
+    return repository.listByParent(parentUserId);
+  }
+
+  void delete(String id) {
+    repository.delete(id);
   }
 
   public Optional<User> find(String id) {
@@ -148,7 +186,8 @@ public final class UserService {
             true,
             true,
             null,
-            clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            null);
     try {
       repository.insert(user, null, false);
       return user;
@@ -173,6 +212,9 @@ public final class UserService {
     String normalized = email.strip().toLowerCase(Locale.ROOT);
     if (normalized.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(normalized).matches()) {
       throw ApiException.invalid("email", "must be an email address");
+    }
+    if (AgentIdentities.isAgentEmail(normalized)) {
+      throw ApiException.invalid("email", "is reserved for agent identities");
     }
     return normalized;
   }
