@@ -7,6 +7,8 @@ import dev.cogent.http.OpenApiDocument;
 import dev.cogent.http.Readiness;
 import dev.cogent.http.Requests;
 import dev.cogent.http.SseWriter;
+import dev.cogent.http.routes.A2aRoutes;
+import dev.cogent.http.routes.AgentIdentityRoutes;
 import dev.cogent.http.routes.AgentRoutes;
 import dev.cogent.http.routes.ArtifactRoutes;
 import dev.cogent.http.routes.AuthRoutes;
@@ -14,17 +16,31 @@ import dev.cogent.http.routes.CapabilitiesRoutes;
 import dev.cogent.http.routes.ConfigRoutes;
 import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
+import dev.cogent.http.routes.McpServerRoutes;
 import dev.cogent.http.routes.MessageRoutes;
+import dev.cogent.http.routes.PermissionRoutes;
+import dev.cogent.http.routes.ProviderRoutes;
+import dev.cogent.http.routes.ResumeRoutes;
 import dev.cogent.http.routes.RunRoutes;
 import dev.cogent.http.routes.SessionRoutes;
 import dev.cogent.http.routes.SkillRoutes;
 import dev.cogent.identity.AccessTokens;
+import dev.cogent.identity.AgentConnections;
+import dev.cogent.identity.AgentIdentities;
 import dev.cogent.identity.ApiKeyService;
 import dev.cogent.identity.Authenticator;
 import dev.cogent.identity.JwtSecret;
 import dev.cogent.identity.PasswordHasher;
+import dev.cogent.identity.Permissions;
+import dev.cogent.identity.TenantService;
 import dev.cogent.identity.UserService;
+import dev.cogent.llm.ChatModels;
 import dev.cogent.llm.ModelResolver;
+import dev.cogent.llm.ProviderService;
+import dev.cogent.llm.ProviderSpec;
+import dev.cogent.llm.ProviderTester;
+import dev.cogent.protocols.A2aService;
+import dev.cogent.protocols.AgentCards;
 import dev.cogent.registry.AgentDirectory;
 import dev.cogent.registry.AgentService;
 import dev.cogent.registry.AgentSpec;
@@ -41,6 +57,7 @@ import dev.cogent.runtime.CallbackSender;
 import dev.cogent.scope.ScopeResolver;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.MessageService;
+import dev.cogent.session.RunCheckpoints;
 import dev.cogent.session.RunService;
 import dev.cogent.session.SessionService;
 import dev.cogent.settings.ConfigEditor;
@@ -50,6 +67,9 @@ import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
 import dev.cogent.tools.BuiltinTools;
 import dev.cogent.tools.Workspaces;
+import dev.cogent.tools.mcp.McpServerService;
+import dev.cogent.tools.mcp.McpServerSpec;
+import dev.cogent.tools.mcp.McpTools;
 import dev.cogent.tools.sandbox.SandboxProbe;
 import dev.cogent.tools.sandbox.Sandboxes;
 import java.net.http.HttpClient;
@@ -108,6 +128,16 @@ public final class CogentServer implements AutoCloseable {
    * @param clock the one clock of the server; tests pass a controllable one
    */
   public static CogentServer start(Settings settings, InstantSource clock) {
+    return start(settings, clock, System.getenv());
+  }
+
+  /**
+   * As {@link #start(Settings, InstantSource)}, with the process environment given explicitly: the
+   * only place services read environment variables from (provider API keys, the provider bootstrap,
+   * sandbox probes).
+   */
+  public static CogentServer start(
+      Settings settings, InstantSource clock, Map<String, String> environment) {
     String version = Version.cogent();
     Json json = new Json();
     ExposureCheck.verify(settings);
@@ -141,6 +171,10 @@ public final class CogentServer implements AutoCloseable {
                   apiKeys,
                   users.ensureDefaultUser(),
                   settings.auth().requireAuthentication()));
+      var tenants = new TenantService(database, users, clock);
+      var permissions = new Permissions(database, tenants, users, clock);
+      var agentConnections = new AgentConnections(database, users, json, clock, connection -> {});
+      var agentIdentities = new AgentIdentities(users, apiKeys, agentConnections);
       var registryEvents = new RegistryEvents();
       var seedProblems = new SeedProblems();
       var agentRegistry =
@@ -151,13 +185,35 @@ public final class CogentServer implements AutoCloseable {
           new Registry<>(
               RegistryKind.SKILL, SkillSpec.class, database, json, registryEvents, clock);
       var skillService = new SkillService(skillRegistry, settings.projectDir(), json);
+      var mcpRegistry =
+          new Registry<>(
+              RegistryKind.MCP_SERVER, McpServerSpec.class, database, json, registryEvents, clock);
+      var mcpTools =
+          new McpTools(
+              mcpRegistry,
+              registryEvents,
+              clock,
+              Duration.ofSeconds(10),
+              Duration.ofSeconds(60),
+              Duration.ofSeconds(30),
+              runExecutor);
       new RegistrySeeder(settings.projectDir(), json, agentService, skillService, seedProblems)
           .seed();
       var agents = new AgentDirectory(agentService);
-      // Until model providers land (issue #4) no provider config exists in any scope.
-      var sessions = new SessionService(database, json, agents, scope -> List.of(), clock);
+      var providers =
+          new ProviderService(
+              new Registry<>(
+                  RegistryKind.PROVIDER,
+                  ProviderSpec.class,
+                  database,
+                  json,
+                  registryEvents,
+                  clock));
+      providers.bootstrap(environment);
+      var chatModels = new ChatModels(environment, scheduler, Duration.ofMillis(500));
+      var sessions = new SessionService(database, json, agents, providers::choices, clock);
       var artifacts = new ArtifactService(database, clock);
-      var sandboxes = new Sandboxes(System.getenv());
+      var sandboxes = new Sandboxes(environment);
       var sandboxProbes = sandboxes.probeAll();
       var builtinTools =
           new BuiltinTools(
@@ -179,13 +235,45 @@ public final class CogentServer implements AutoCloseable {
           new AgentRuntime(
               sessions,
               runs,
+              new RunCheckpoints(database, events, clock),
               events,
-              new ModelResolver(),
-              new AgentLoop(messages, builtinTools.all(), workspaces, json, clock),
+              new ModelResolver(
+                  providers,
+                  (name, scope) ->
+                      agentService
+                          .find(name, scope)
+                          .map(
+                              agent ->
+                                  new ModelResolver.AgentModel(agent.model(), agent.temperature())),
+                  chatModels),
+              new AgentLoop(
+                  messages,
+                  agentService,
+                  skillService,
+                  builtinTools.all(),
+                  mcpTools::forScope,
+                  workspaces,
+                  settings.projectDir(),
+                  json,
+                  clock),
               runExecutor,
-              callbacks);
+              callbacks,
+              json);
       runtime.recoverInterruptedRuns();
       var sse = new SseWriter(json, Duration.ofSeconds(15));
+      var a2aRoutes =
+          new A2aRoutes(
+              new AgentCards(agentService, skillService),
+              new A2aService(
+                  database,
+                  json,
+                  agentService,
+                  new A2aService.SessionServices(sessions, runs, messages, events),
+                  runtime,
+                  clock),
+              json,
+              requests,
+              Duration.ofSeconds(15));
 
       var capabilities = capabilities(version, settings, database, sandboxProbes);
       var http =
@@ -207,9 +295,21 @@ public final class CogentServer implements AutoCloseable {
                   new SessionRoutes(sessions, requests)::addTo,
                   new MessageRoutes(runtime, messages, runs, events, sse, requests)::addTo,
                   new RunRoutes(runs, runtime, requests)::addTo,
+                  new ResumeRoutes(runtime, events, sse, requests)::addTo,
                   new AgentRoutes(agentService, requests)::addTo,
                   new SkillRoutes(skillService, requests)::addTo,
-                  new ArtifactRoutes(artifacts, requests)::addTo));
+                  new McpServerRoutes(new McpServerService(mcpRegistry, mcpTools), requests)::addTo,
+                  new ArtifactRoutes(artifacts, requests)::addTo,
+                  new PermissionRoutes(tenants, permissions, authentication, requests, json)::addTo,
+                  new AgentIdentityRoutes(
+                          agentIdentities, agentConnections, authentication, requests)
+                      ::addTo,
+                  new ProviderRoutes(
+                          providers,
+                          new ProviderTester(providers, chatModels, Duration.ofSeconds(30)),
+                          requests)
+                      ::addTo,
+                  settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server = new CogentServer(database, http, readiness, runExecutor, scheduler);
       http.start();
       readiness.markReady();
@@ -268,12 +368,13 @@ public final class CogentServer implements AutoCloseable {
     features.put("openapi", true);
     features.put("agent_config_crud", true);
     features.put("artifacts", true);
+    features.put("mcp", true);
+    features.put("mcp_tool_name_prefix", true);
+    features.put("hitl", true);
+    features.put("provider_config_crud", true);
     for (String notYet :
         List.of(
             "async_subagents",
-            "mcp",
-            "mcp_tool_name_prefix",
-            "hitl",
             "permissions",
             "context_policy",
             "context_controls",
@@ -281,7 +382,6 @@ public final class CogentServer implements AutoCloseable {
             "tool_argument_validation",
             "trusted_runtime_context",
             "checkpoint_apis",
-            "provider_config_crud",
             "model_catalog",
             "a2a",
             "a2a_jsonrpc",
@@ -290,6 +390,10 @@ public final class CogentServer implements AutoCloseable {
             "a2a_push_notifications",
             "a2a_grpc")) {
       features.put(notYet, false);
+    }
+    // A2A (protocols): JSON-RPC, SSE streaming and per-agent cards, unless a2a.enabled is false.
+    for (String a2a : List.of("a2a", "a2a_jsonrpc", "a2a_streaming", "a2a_per_agent_cards")) {
+      features.put(a2a, settings.a2a().enabled());
     }
     return new Capabilities(
         versions,

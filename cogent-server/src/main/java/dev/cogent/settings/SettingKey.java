@@ -276,7 +276,16 @@ public enum SettingKey {
       Visibility.SECRET,
       null,
       "HMAC-SHA256 key that signs completion callbacks; a secret, never logged or shown.",
-      s -> s.runtime().callbackSigningSecret());
+      s -> s.runtime().callbackSigningSecret()),
+  A2A_ENABLED(
+      "a2a.enabled",
+      "COGENT_A2A_ENABLED",
+      null,
+      ValueType.BOOLEAN,
+      Visibility.SHOWN,
+      "true",
+      "Mount the A2A endpoints (agent cards and JSON-RPC).",
+      s -> s.a2a().enabled());
 
   /** The sections {@code PATCH /config} may change ("Configuration" in spec 001). */
   private static final List<String> PATCHABLE_SECTIONS =

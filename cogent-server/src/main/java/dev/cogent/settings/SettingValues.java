@@ -100,4 +100,8 @@ final class SettingValues {
         (Boolean) get(SettingKey.AUTH_SUPER_API_KEY_ENABLED),
         (Integer) get(SettingKey.AUTH_SUPER_API_KEY_TTL_MINUTES));
   }
+
+  A2aSettings a2a() {
+    return new A2aSettings((Boolean) get(SettingKey.A2A_ENABLED));
+  }
 }

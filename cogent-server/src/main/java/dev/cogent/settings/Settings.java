@@ -21,7 +21,37 @@ public record Settings(
     MlflowSettings mlflow,
     ToolSettings tools,
     RuntimeSettings runtime,
-    AuthSettings auth) {
+    AuthSettings auth,
+    A2aSettings a2a) {
+
+  /**
+   * Settings with the A2A section at its defaults; kept so that fixtures written before the section
+   * existed still compile.
+   */
+  public Settings(
+      Path projectDir,
+      ServerSettings server,
+      StoreSettings store,
+      ScopingSettings scoping,
+      RateLimitSettings rateLimit,
+      ObservabilitySettings observability,
+      MlflowSettings mlflow,
+      ToolSettings tools,
+      RuntimeSettings runtime,
+      AuthSettings auth) {
+    this(
+        projectDir,
+        server,
+        store,
+        scoping,
+        rateLimit,
+        observability,
+        mlflow,
+        tools,
+        runtime,
+        auth,
+        A2aSettings.DEFAULTS);
+  }
 
   public Settings {
     if (projectDir == null
@@ -33,7 +63,8 @@ public record Settings(
         || mlflow == null
         || tools == null
         || runtime == null
-        || auth == null) {
+        || auth == null
+        || a2a == null) {
       throw new IllegalArgumentException("every settings section is required");
     }
   }
@@ -45,21 +76,51 @@ public record Settings(
 
   public Settings withRateLimit(RateLimitSettings value) {
     return new Settings(
-        projectDir, server, store, scoping, value, observability, mlflow, tools, runtime, auth);
+        projectDir,
+        server,
+        store,
+        scoping,
+        value,
+        observability,
+        mlflow,
+        tools,
+        runtime,
+        auth,
+        a2a);
   }
 
   public Settings withObservability(ObservabilitySettings value) {
     return new Settings(
-        projectDir, server, store, scoping, rateLimit, value, mlflow, tools, runtime, auth);
+        projectDir, server, store, scoping, rateLimit, value, mlflow, tools, runtime, auth, a2a);
   }
 
   public Settings withMlflow(MlflowSettings value) {
     return new Settings(
-        projectDir, server, store, scoping, rateLimit, observability, value, tools, runtime, auth);
+        projectDir,
+        server,
+        store,
+        scoping,
+        rateLimit,
+        observability,
+        value,
+        tools,
+        runtime,
+        auth,
+        a2a);
   }
 
   public Settings withTools(ToolSettings value) {
     return new Settings(
-        projectDir, server, store, scoping, rateLimit, observability, mlflow, value, runtime, auth);
+        projectDir,
+        server,
+        store,
+        scoping,
+        rateLimit,
+        observability,
+        mlflow,
+        value,
+        runtime,
+        auth,
+        a2a);
   }
 }

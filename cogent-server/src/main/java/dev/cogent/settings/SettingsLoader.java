@@ -180,7 +180,8 @@ public final class SettingsLoader {
         section("mlflow", raw, values::mlflow),
         section("tools", raw, values::tools),
         section("runtime", raw, values::runtime),
-        section("auth", raw, values::auth));
+        section("auth", raw, values::auth),
+        section("a2a", raw, values::a2a));
   }
 
   private static Object parse(SettingKey key, RawValue raw) {

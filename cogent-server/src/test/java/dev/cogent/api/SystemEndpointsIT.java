@@ -58,8 +58,9 @@ class SystemEndpointsIT {
 
     assertThat(capabilities.path("versions").path("cogent").asText()).isNotBlank();
     assertThat(capabilities.path("features").path("scope_propagation").asBoolean()).isTrue();
-    assertThat(capabilities.path("features").path("a2a").asBoolean(true))
-        .as("A2A is not wired yet")
+    assertThat(capabilities.path("features").path("a2a").asBoolean()).isTrue();
+    assertThat(capabilities.path("features").path("model_catalog").asBoolean(true))
+        .as("the model catalog is not wired yet")
         .isFalse();
     assertThat(capabilities.path("deployment").path("database").asText()).isEqualTo("sqlite");
     assertThat(capabilities.path("scope_keys").isArray()).isTrue();

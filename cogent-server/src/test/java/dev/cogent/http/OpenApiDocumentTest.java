@@ -206,6 +206,9 @@ class OpenApiDocumentTest {
             JsonNode schema =
                 resolve(operation.path("requestBody").path("content").path("application/json"))
                     .path("schema");
+            if ("array".equals(resolve(schema).path("type").asText())) {
+              return; // a bare JSON array (e.g. dataset ids) has no fields to reject
+            }
 
             assertThat(resolve(schema).path("additionalProperties").isBoolean())
                 .as("request body of %s sets additionalProperties", name)

@@ -82,7 +82,7 @@ class ConfigurationDocsTest {
   void the_table_has_no_rows_for_keys_that_do_not_exist() {
     List<String> documented =
         docs.lines()
-            .filter(line -> line.matches("\\| `[a-z_]+\\.[a-z_]+` \\|.*"))
+            .filter(line -> line.matches("\\| `[a-z0-9_]+\\.[a-z0-9_]+` \\|.*"))
             .map(line -> line.substring(3, line.indexOf('`', 3)))
             .toList();
 

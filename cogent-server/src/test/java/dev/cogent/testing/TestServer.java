@@ -62,7 +62,14 @@ public final class TestServer implements AutoCloseable {
                       project,
                       environment,
                       Map.of("port", "0", "data-dir", dir.resolve("data").toString())));
-      return new TestServer(CogentServer.start(settings, clock), settings);
+      // The server sees the real environment (PATH for sandbox probes) without provider keys or
+      // other COGENT_* variables of the machine, plus the test's variables.
+      Map<String, String> processEnvironment = new HashMap<>(System.getenv());
+      processEnvironment
+          .keySet()
+          .removeIf(name -> name.endsWith("_API_KEY") || name.startsWith("COGENT_"));
+      processEnvironment.putAll(environment);
+      return new TestServer(CogentServer.start(settings, clock, processEnvironment), settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
