@@ -108,18 +108,21 @@ public final class CogentServer implements AutoCloseable {
   private final Readiness readiness;
   private final ExecutorService runExecutor;
   private final ScheduledExecutorService scheduler;
+  private final McpTools mcpTools;
 
   private CogentServer(
       Database database,
       HttpServer http,
       Readiness readiness,
       ExecutorService runExecutor,
-      ScheduledExecutorService scheduler) {
+      ScheduledExecutorService scheduler,
+      McpTools mcpTools) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
     this.runExecutor = runExecutor;
     this.scheduler = scheduler;
+    this.mcpTools = mcpTools;
   }
 
   /**
@@ -310,7 +313,7 @@ public final class CogentServer implements AutoCloseable {
                           requests)
                       ::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
-      var server = new CogentServer(database, http, readiness, runExecutor, scheduler);
+      var server = new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools);
       http.start();
       readiness.markReady();
       return server;
@@ -440,6 +443,8 @@ public final class CogentServer implements AutoCloseable {
       scheduler.shutdownNow();
       runExecutor.shutdownNow();
       awaitRuns();
+      // MCP sessions are closed after the runs that might still call their tools.
+      mcpTools.close();
       database.close();
       log.info("Cogent stopped");
     }
