@@ -24,35 +24,6 @@ public record Settings(
     AuthSettings auth,
     A2aSettings a2a) {
 
-  /**
-   * Settings with the A2A section at its defaults; kept so that fixtures written before the section
-   * existed still compile.
-   */
-  public Settings(
-      Path projectDir,
-      ServerSettings server,
-      StoreSettings store,
-      ScopingSettings scoping,
-      RateLimitSettings rateLimit,
-      ObservabilitySettings observability,
-      MlflowSettings mlflow,
-      ToolSettings tools,
-      RuntimeSettings runtime,
-      AuthSettings auth) {
-    this(
-        projectDir,
-        server,
-        store,
-        scoping,
-        rateLimit,
-        observability,
-        mlflow,
-        tools,
-        runtime,
-        auth,
-        A2aSettings.DEFAULTS);
-  }
-
   public Settings {
     if (projectDir == null
         || server == null

@@ -56,7 +56,8 @@ class ConfigEditorTest {
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         new RuntimeSettings(null),
-        AuthSettings.defaults());
+        AuthSettings.defaults(),
+        A2aSettings.DEFAULTS);
   }
 
   /** What a fresh start would read from the project config file alone. */

@@ -23,7 +23,8 @@ class LiveSettingsTest {
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         new RuntimeSettings(null),
-        AuthSettings.defaults());
+        AuthSettings.defaults(),
+        A2aSettings.DEFAULTS);
   }
 
   @Test

@@ -25,7 +25,8 @@ class SettingsViewTest {
         new MlflowSettings(true, "exp"),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         new RuntimeSettings("hunter2"),
-        new AuthSettings(false, "a-jwt-secret-of-at-least-32-bytes", 60, false, 15));
+        new AuthSettings(false, "a-jwt-secret-of-at-least-32-bytes", 60, false, 15),
+        A2aSettings.DEFAULTS);
   }
 
   @SuppressWarnings("unchecked")
