@@ -35,39 +35,111 @@ public record AgentRequest(
 
   public AgentRequest withSystemPrompt(String value) {
     return new AgentRequest(
-        name, value, description, mode, tools, skills, memory, interruptOn, model, temperature,
-        hidden, responseFormat, a2aExposed, scope);
+        name,
+        value,
+        description,
+        mode,
+        tools,
+        skills,
+        memory,
+        interruptOn,
+        model,
+        temperature,
+        hidden,
+        responseFormat,
+        a2aExposed,
+        scope);
   }
 
   public AgentRequest withDescription(String value) {
     return new AgentRequest(
-        name, systemPrompt, value, mode, tools, skills, memory, interruptOn, model, temperature,
-        hidden, responseFormat, a2aExposed, scope);
+        name,
+        systemPrompt,
+        value,
+        mode,
+        tools,
+        skills,
+        memory,
+        interruptOn,
+        model,
+        temperature,
+        hidden,
+        responseFormat,
+        a2aExposed,
+        scope);
   }
 
   /** {@code primary}, {@code subagent} or {@code all}. */
   public AgentRequest withMode(String value) {
     return new AgentRequest(
-        name, systemPrompt, description, value, tools, skills, memory, interruptOn, model,
-        temperature, hidden, responseFormat, a2aExposed, scope);
+        name,
+        systemPrompt,
+        description,
+        value,
+        tools,
+        skills,
+        memory,
+        interruptOn,
+        model,
+        temperature,
+        hidden,
+        responseFormat,
+        a2aExposed,
+        scope);
   }
 
   public AgentRequest withTools(List<String> value) {
     return new AgentRequest(
-        name, systemPrompt, description, mode, List.copyOf(value), skills, memory, interruptOn,
-        model, temperature, hidden, responseFormat, a2aExposed, scope);
+        name,
+        systemPrompt,
+        description,
+        mode,
+        List.copyOf(value),
+        skills,
+        memory,
+        interruptOn,
+        model,
+        temperature,
+        hidden,
+        responseFormat,
+        a2aExposed,
+        scope);
   }
 
   /** Tool names mapped to true need a human's approval before they run. */
   public AgentRequest withInterruptOn(Map<String, Boolean> value) {
     return new AgentRequest(
-        name, systemPrompt, description, mode, tools, skills, memory, Map.copyOf(value), model,
-        temperature, hidden, responseFormat, a2aExposed, scope);
+        name,
+        systemPrompt,
+        description,
+        mode,
+        tools,
+        skills,
+        memory,
+        Map.copyOf(value),
+        model,
+        temperature,
+        hidden,
+        responseFormat,
+        a2aExposed,
+        scope);
   }
 
   public AgentRequest withModel(String value) {
     return new AgentRequest(
-        name, systemPrompt, description, mode, tools, skills, memory, interruptOn, value,
-        temperature, hidden, responseFormat, a2aExposed, scope);
+        name,
+        systemPrompt,
+        description,
+        mode,
+        tools,
+        skills,
+        memory,
+        interruptOn,
+        value,
+        temperature,
+        hidden,
+        responseFormat,
+        a2aExposed,
+        scope);
   }
 }

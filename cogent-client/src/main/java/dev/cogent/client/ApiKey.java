@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * An API key as listed: never the key itself, only its {@code label} (first characters and
- * {@code ****}). {@code kind} is {@code user} or {@code super}.
+ * An API key as listed: never the key itself, only its {@code label} (first characters and {@code
+ * ****}). {@code kind} is {@code user} or {@code super}.
  */
 public record ApiKey(
     @JsonProperty("id") String id,

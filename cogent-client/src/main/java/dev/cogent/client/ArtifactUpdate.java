@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The body of {@link Artifacts#update}: only the fields set change; new {@code content} makes a
- * new version. Null fields are not sent.
+ * The body of {@link Artifacts#update}: only the fields set change; new {@code content} makes a new
+ * version. Null fields are not sent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ArtifactUpdate(

@@ -24,10 +24,7 @@ public final class Identity {
    */
   public User register(String email, String password) {
     return transport.call(
-        "POST",
-        "/api/v1/auth/register",
-        Map.of("email", email, "password", password),
-        User.class);
+        "POST", "/api/v1/auth/register", Map.of("email", email, "password", password), User.class);
   }
 
   /**
@@ -68,8 +65,7 @@ public final class Identity {
    * @throws CogentException {@code NOT_FOUND} (404) for another user's key or a revoked one
    */
   public void revokeApiKey(String id) {
-    transport.call(
-        "DELETE", "/api/v1/auth/api-keys/" + Transport.encode(id), null, Void.class);
+    transport.call("DELETE", "/api/v1/auth/api-keys/" + Transport.encode(id), null, Void.class);
   }
 
   /**

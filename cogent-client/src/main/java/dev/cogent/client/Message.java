@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stored message of a session. {@code role} is {@code user}, {@code assistant}, {@code system}
- * or {@code tool}; {@code toolCallId} is set on tool messages only.
+ * A stored message of a session. {@code role} is {@code user}, {@code assistant}, {@code system} or
+ * {@code tool}; {@code toolCallId} is set on tool messages only.
  */
 public record Message(
     @JsonProperty("id") String id,

@@ -33,7 +33,18 @@ public record ProviderRequest(
 
   ProviderRequest withoutId() {
     return new ProviderRequest(
-        null, provider, model, displayName, apiKeyEnv, enabled, priority, maxRetries, baseUrl,
-        region, roleArn, extra, scope);
+        null,
+        provider,
+        model,
+        displayName,
+        apiKeyEnv,
+        enabled,
+        priority,
+        maxRetries,
+        baseUrl,
+        region,
+        roleArn,
+        extra,
+        scope);
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * One execution of the agent for a message or a resume. {@code status}: {@code queued}, {@code
  * running}, {@code waiting_for_approval}, {@code completed}, {@code failed}, {@code aborted}.
- * {@code firstSequence}/{@code lastSequence} bound its events in the session's log (null before
- * the first). {@code error} ({@code code}, {@code message}) is set when it failed or was aborted.
+ * {@code firstSequence}/{@code lastSequence} bound its events in the session's log (null before the
+ * first). {@code error} ({@code code}, {@code message}) is set when it failed or was aborted.
  */
 public record Run(
     @JsonProperty("id") String id,

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One event of a run, as streamed over SSE and kept in the session's event log. {@link
- * #sequence()} is its position in the session's log (the SSE {@code id}); {@link #type()} the SSE
- * {@code event} name. A run ends with exactly one {@link Done}, {@link Error} or {@link Interrupt}
- * ({@link #isTerminal()}). Types this SDK does not know arrive as {@link Other}.
+ * One event of a run, as streamed over SSE and kept in the session's event log. {@link #sequence()}
+ * is its position in the session's log (the SSE {@code id}); {@link #type()} the SSE {@code event}
+ * name. A run ends with exactly one {@link Done}, {@link Error} or {@link Interrupt} ({@link
+ * #isTerminal()}). Types this SDK does not know arrive as {@link Other}.
  */
 public sealed interface RunEvent {
 
@@ -36,7 +36,9 @@ public sealed interface RunEvent {
     }
   }
 
-  /** {@code tool_call}: the agent invokes a tool; {@code id} reappears in the {@link ToolResult}. */
+  /**
+   * {@code tool_call}: the agent invokes a tool; {@code id} reappears in the {@link ToolResult}.
+   */
   record ToolCall(
       @JsonProperty("sequence") long sequence,
       @JsonProperty("id") String id,
@@ -61,7 +63,8 @@ public sealed interface RunEvent {
   }
 
   /** {@code planning}: the agent's task plan. */
-  record Planning(@JsonProperty("sequence") long sequence, @JsonProperty("todos") List<String> todos)
+  record Planning(
+      @JsonProperty("sequence") long sequence, @JsonProperty("todos") List<String> todos)
       implements RunEvent {
     public String type() {
       return "planning";
@@ -121,7 +124,9 @@ public sealed interface RunEvent {
     }
   }
 
-  /** {@code usage}: tokens used by the run; {@code estimatedCost} null when the price is unknown. */
+  /**
+   * {@code usage}: tokens used by the run; {@code estimatedCost} null when the price is unknown.
+   */
   record Usage(
       @JsonProperty("sequence") long sequence,
       @JsonProperty("input_tokens") long inputTokens,

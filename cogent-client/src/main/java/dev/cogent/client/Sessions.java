@@ -55,8 +55,8 @@ public final class Sessions {
   }
 
   /**
-   * Sends a user message and streams the run it starts. Iterate the returned stream to its
-   * terminal event (or close it); a dropped connection is re-attached automatically.
+   * Sends a user message and streams the run it starts. Iterate the returned stream to its terminal
+   * event (or close it); a dropped connection is re-attached automatically.
    *
    * @throws CogentException {@code SESSION_BUSY} (409) while another run is active, {@code
    *     SESSION_NOT_FOUND} (404)
@@ -81,8 +81,8 @@ public final class Sessions {
   }
 
   /**
-   * Re-attaches to the session's latest run and streams its events after {@code afterSequence}
-   * (0 for all of the session's log from the start).
+   * Re-attaches to the session's latest run and streams its events after {@code afterSequence} (0
+   * for all of the session's log from the start).
    */
   public EventStream attach(String sessionId, long afterSequence) {
     return new EventStream(
@@ -117,10 +117,7 @@ public final class Sessions {
   /** A page of the session's runs, newest first. */
   public RunPage runs(String sessionId, int limit, int offset) {
     return transport.call(
-        "GET",
-        base(sessionId) + "/runs?limit=" + limit + "&offset=" + offset,
-        null,
-        RunPage.class);
+        "GET", base(sessionId) + "/runs?limit=" + limit + "&offset=" + offset, null, RunPage.class);
   }
 
   public Run run(String sessionId, String runId) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** The body of {@link Tools#create}: {@code name} and exactly one of {@code code} or {@code path}. */
+/**
+ * The body of {@link Tools#create}: {@code name} and exactly one of {@code code} or {@code path}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ToolRequest(
     @JsonProperty("name") String name,

@@ -95,7 +95,8 @@ class ResourcesIT {
     assertThat(created.enabled()).isTrue();
     assertThat(updated.priority()).isEqualTo(5);
     assertThat(tested.success()).isTrue();
-    assertThat(cogent.providers().find("mock-1")).hasValueSatisfying(p -> assertThat(p.model()).isEqualTo("scripted"));
+    assertThat(cogent.providers().find("mock-1"))
+        .hasValueSatisfying(p -> assertThat(p.model()).isEqualTo("scripted"));
     assertThatThrownBy(
             () -> cogent.providers().create(ProviderRequest.of("mock-1", "mock", "scripted")))
         .isInstanceOfSatisfying(CogentException.class, e -> assertThat(e.status()).isEqualTo(409));
@@ -122,7 +123,8 @@ class ResourcesIT {
             .mcpServers()
             .update(
                 "remote",
-                new McpServerRequest(null, "http://127.0.0.1:2/mcp", "streamable_http", null, null, null));
+                new McpServerRequest(
+                    null, "http://127.0.0.1:2/mcp", "streamable_http", null, null, null));
 
     assertThat(created.status()).isEqualTo("disabled");
     assertThat(updated.transport()).isEqualTo("streamable_http");
@@ -152,7 +154,9 @@ class ResourcesIT {
     assertThat(cogent.artifacts().versions("plan"))
         .extracting(ArtifactVersion::version)
         .containsExactly(2, 1);
-    assertThat(cogent.artifacts().list("artifact", null)).extracting(Artifact::id).containsExactly("plan");
+    assertThat(cogent.artifacts().list("artifact", null))
+        .extracting(Artifact::id)
+        .containsExactly("plan");
     assertThat(cogent.artifacts().list("eval", null)).isEmpty();
 
     cogent.artifacts().delete("plan");

@@ -63,18 +63,23 @@ class RunsIT {
             .map(e -> ((RunEvent.Token) e).content())
             .collect(Collectors.joining());
     assertThat(text.replace(" ", "")).isEqualTo("hellotypedworld");
-    assertThat(events).last().isInstanceOfSatisfying(
-        RunEvent.Done.class,
-        done -> assertThat(done.assistantData().content()).isEqualTo("hello typed world"));
+    assertThat(events)
+        .last()
+        .isInstanceOfSatisfying(
+            RunEvent.Done.class,
+            done -> assertThat(done.assistantData().content()).isEqualTo("hello typed world"));
     assertThat(events).anyMatch(RunEvent.Usage.class::isInstance);
 
     EventPage logged = cogent.sessions().events(session.id(), 0, 100);
-    assertThat(logged.events()).extracting(LoggedEvent::sequence)
+    assertThat(logged.events())
+        .extracting(LoggedEvent::sequence)
         .containsExactlyElementsOf(events.stream().map(RunEvent::sequence).toList());
     assertThat(logged.events().get(0).toEvent()).isEqualTo(events.get(0));
 
     RunPage runs = cogent.sessions().runs(session.id(), 10, 0);
-    assertThat(runs.runs()).singleElement().satisfies(run -> assertThat(run.status()).isEqualTo("completed"));
+    assertThat(runs.runs())
+        .singleElement()
+        .satisfies(run -> assertThat(run.status()).isEqualTo("completed"));
     Run run = cogent.sessions().run(session.id(), runs.runs().get(0).id());
     assertThat(run.lastSequence()).isEqualTo(events.get(events.size() - 1).sequence());
 
@@ -108,11 +113,16 @@ class RunsIT {
     assertThat(interrupt.args()).containsEntry("file_path", "notes.txt");
     assertThat(cogent.sessions().get(session.id()).status()).isEqualTo("waiting_for_approval");
 
-    List<RunEvent> resumed = drain(cogent.sessions().resume(session.id(), Decision.approve(interrupt)));
+    List<RunEvent> resumed =
+        drain(cogent.sessions().resume(session.id(), Decision.approve(interrupt)));
 
-    assertThat(resumed).anySatisfy(
-        e -> assertThat(e).isInstanceOfSatisfying(
-            RunEvent.ToolResult.class, result -> assertThat(result.exitCode()).isZero()));
+    assertThat(resumed)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        RunEvent.ToolResult.class,
+                        result -> assertThat(result.exitCode()).isZero()));
     assertThat(resumed).last().isInstanceOf(RunEvent.Done.class);
     assertThat(resumed.get(0).sequence()).isGreaterThan(interrupt.sequence());
     assertThatThrownBy(() -> cogent.sessions().resume(session.id(), Decision.approve(interrupt)))
@@ -129,8 +139,10 @@ class RunsIT {
       cogent.sessions().abort(session.id());
       List<RunEvent> rest = drain(stream);
 
-      assertThat(rest).last().isInstanceOfSatisfying(
-          RunEvent.Error.class, error -> assertThat(error.code()).isEqualTo("ABORTED"));
+      assertThat(rest)
+          .last()
+          .isInstanceOfSatisfying(
+              RunEvent.Error.class, error -> assertThat(error.code()).isEqualTo("ABORTED"));
     }
   }
 

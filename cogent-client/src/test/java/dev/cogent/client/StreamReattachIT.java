@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run's stream survives a dropped connection: the SDK re-attaches with {@code Last-Event-ID} and
@@ -38,15 +38,15 @@ class StreamReattachIT {
 
   @ParameterizedTest(name = "cut after the frame with {0}")
   @ValueSource(strings = {"event: token", "retry: 3000"})
-  void a_cut_connection_is_reattached_and_every_event_arrives_once(String marker)
-      throws Exception {
+  void a_cut_connection_is_reattached_and_every_event_arrives_once(String marker) throws Exception {
     try (CuttingProxy proxy = new CuttingProxy(server.uri("").getPort(), marker)) {
       CogentClient cogent =
           CogentClient.builder(proxy.url()).initialBackoff(Duration.ofMillis(1)).build();
       Session session =
           cogent
               .sessions()
-              .create(SessionRequest.builder().config(SessionConfig.model("mock", "scripted")).build());
+              .create(
+                  SessionRequest.builder().config(SessionConfig.model("mock", "scripted")).build());
 
       List<RunEvent> events = new ArrayList<>();
       int reattaches;
