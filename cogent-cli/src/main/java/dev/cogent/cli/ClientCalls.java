@@ -2,6 +2,7 @@ package dev.cogent.cli;
 
 import dev.cogent.client.CogentClient;
 import dev.cogent.client.CogentException;
+import java.io.UncheckedIOException;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -16,11 +17,21 @@ final class ClientCalls {
       return work.apply(options.client(System.getenv()));
     } catch (CogentException e) {
       return output.failure(e);
+    } catch (UsageException | IllegalArgumentException | UncheckedIOException e) {
+      output.error("cogent: " + e.getMessage());
+      return ExitCodes.USAGE;
     }
   }
 
   /** The command's output, on the streams picocli was given (tests capture them). */
   static Output output(CommandSpec spec) {
     return new Output(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** A wrong input the command found itself (a missing file, a bad value): exit code 2. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
   }
 }

@@ -14,5 +14,8 @@ final class ExitCodes {
   /** The server could not be reached. */
   static final int UNREACHABLE = 3;
 
+  /** {@code cogent diff --exit-code} found differences. */
+  static final int DIFFERENT = 4;
+
   private ExitCodes() {}
 }

@@ -19,6 +19,12 @@ final class Output {
           .enable(SerializationFeature.INDENT_OUTPUT)
           .build();
 
+  private final ObjectMapper compact =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -34,6 +40,62 @@ final class Output {
       throw new IllegalStateException("cannot print " + value.getClass().getSimpleName(), e);
     }
     out.flush();
+  }
+
+  /** One value as one line of JSON (for streams of events). */
+  void jsonLine(Object value) {
+    try {
+      out.println(compact.writeValueAsString(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot print " + value.getClass().getSimpleName(), e);
+    }
+    out.flush();
+  }
+
+  /** Text without a line end, flushed (streamed tokens). */
+  void text(String text) {
+    out.print(text);
+    out.flush();
+  }
+
+  /** A line on the error stream. */
+  void error(String text) {
+    err.println(text);
+    err.flush();
+  }
+
+  /** Text styled with picocli markup ({@code @|bold x|@}) when stdout is a terminal, else plain. */
+  static String styled(String markup) {
+    return picocli.CommandLine.Help.Ansi.AUTO.string(markup);
+  }
+
+  /**
+   * Prints {@code items} as JSON, or as a table of the given JSON fields (record components by wire
+   * name), with an upper-cased header.
+   */
+  void rows(boolean asJson, List<?> items, String... fields) {
+    if (asJson) {
+      json(items);
+      return;
+    }
+    List<List<String>> rows = new java.util.ArrayList<>();
+    for (Object item : items) {
+      java.util.Map<?, ?> map = compact.convertValue(item, java.util.Map.class);
+      List<String> row = new java.util.ArrayList<>();
+      for (String field : fields) {
+        Object value = map.get(field);
+        row.add(value == null ? "" : oneLine(String.valueOf(value)));
+      }
+      rows.add(row);
+    }
+    table(
+        java.util.Arrays.stream(fields).map(f -> f.toUpperCase(java.util.Locale.ROOT)).toList(),
+        rows);
+  }
+
+  private static String oneLine(String text) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() > 60 ? flat.substring(0, 57) + "..." : flat;
   }
 
   void line(String text) {

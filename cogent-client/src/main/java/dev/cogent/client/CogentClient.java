@@ -11,21 +11,47 @@ import java.util.Map;
 /**
  * The Java client of a Cogent server. Thread-safe; create one per server and share it.
  *
- * <pre>{@code
- * CogentClient cogent = CogentClient.builder("http://127.0.0.1:8000").apiKey(key).build();
- * Session session = cogent.sessions().create(SessionRequest.builder().title("Review").build());
- * }</pre>
+ * <p>Every call throws {@link CogentException} when the server answers an error or cannot be
+ * reached. Idempotent calls are retried after connection failures and 502-504, every call after a
+ * 429, with exponential backoff honouring {@code Retry-After}. docs/sdk.md has an example program.
  */
 public final class CogentClient {
 
   private final Transport transport;
   private final Sessions sessions;
   private final ServerConfig config;
+  private final Agents agents;
+  private final Skills skills;
+  private final Tools tools;
+  private final Providers providers;
+  private final McpServers mcpServers;
+  private final Artifacts artifacts;
+  private final Identity identity;
 
   private CogentClient(Transport transport) {
     this.transport = transport;
     this.sessions = new Sessions(transport);
     this.config = new ServerConfig(transport);
+    this.agents = new Agents(transport);
+    this.skills = new Skills(transport);
+    this.tools = new Tools(transport);
+    this.providers = new Providers(transport);
+    this.mcpServers = new McpServers(transport);
+    this.artifacts = new Artifacts(transport);
+    this.identity = new Identity(transport);
+  }
+
+  /**
+   * The same client authenticated with an access token from {@link Identity#login} instead of any
+   * API key or earlier token; it shares this client's connection pool.
+   */
+  public CogentClient withBearerToken(String accessToken) {
+    return new CogentClient(transport.withCredential("Authorization", "Bearer " + accessToken));
+  }
+
+  /** The same client authenticated with {@code apiKey} instead of any earlier credential. */
+  public CogentClient withApiKey(String apiKey) {
+    return new CogentClient(transport.withCredential("X-API-Key", apiKey));
   }
 
   /** Starts a client for the server at {@code baseUrl}, e.g. {@code http://127.0.0.1:8000}. */
@@ -39,6 +65,36 @@ public final class CogentClient {
 
   public ServerConfig config() {
     return config;
+  }
+
+  public Agents agents() {
+    return agents;
+  }
+
+  public Skills skills() {
+    return skills;
+  }
+
+  public Tools tools() {
+    return tools;
+  }
+
+  /** Provider configurations and the model catalog. */
+  public Providers providers() {
+    return providers;
+  }
+
+  public McpServers mcpServers() {
+    return mcpServers;
+  }
+
+  public Artifacts artifacts() {
+    return artifacts;
+  }
+
+  /** Users, logins, API keys and agent identities. */
+  public Identity identity() {
+    return identity;
   }
 
   public Health health() {
@@ -69,7 +125,15 @@ public final class CogentClient {
 
     /** Sends the key as {@code X-API-Key}. */
     public Builder apiKey(String apiKey) {
+      headers.remove("Authorization");
       headers.put("X-API-Key", apiKey);
+      return this;
+    }
+
+    /** Sends {@code Authorization: Bearer <token>}: an access token from a login. */
+    public Builder bearerToken(String accessToken) {
+      headers.remove("X-API-Key");
+      headers.put("Authorization", "Bearer " + accessToken);
       return this;
     }
 

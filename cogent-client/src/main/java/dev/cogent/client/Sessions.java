@@ -1,11 +1,12 @@
 package dev.cogent.client;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The {@code /sessions} endpoints. Obtain it from {@link CogentClient#sessions()}. */
+/**
+ * Sessions, their messages (streamed as {@link EventStream}s), runs, events, resume and abort.
+ * Obtain it from {@link CogentClient#sessions()}. Thread-safe.
+ */
 public final class Sessions {
 
   private final Transport transport;
@@ -53,7 +54,93 @@ public final class Sessions {
     transport.call("DELETE", "/sessions/" + encode(sessionId), null, Void.class);
   }
 
+  /**
+   * Sends a user message and streams the run it starts. Iterate the returned stream to its terminal
+   * event (or close it); a dropped connection is re-attached automatically.
+   *
+   * @throws CogentException {@code SESSION_BUSY} (409) while another run is active, {@code
+   *     SESSION_NOT_FOUND} (404)
+   */
+  public EventStream send(String sessionId, MessageRequest message) {
+    return new EventStream(
+        transport,
+        sessionId,
+        transport.openStream("POST", base(sessionId) + "/messages", message, Map.of()));
+  }
+
+  /**
+   * Answers the interrupt a session waits at and streams the continued run.
+   *
+   * @throws CogentException {@code CONFLICT} (409) when the session is not waiting for approval
+   */
+  public EventStream resume(String sessionId, Decision decision) {
+    return new EventStream(
+        transport,
+        sessionId,
+        transport.openStream("POST", base(sessionId) + "/resume", decision, Map.of()));
+  }
+
+  /**
+   * Re-attaches to the session's latest run and streams its events after {@code afterSequence} (0
+   * for all of the session's log from the start).
+   */
+  public EventStream attach(String sessionId, long afterSequence) {
+    return new EventStream(
+        transport,
+        sessionId,
+        transport.openStream(
+            "POST",
+            base(sessionId) + "/messages",
+            null,
+            Map.of("Last-Event-ID", Long.toString(afterSequence))));
+  }
+
+  /** Cancels the session's running run, if any; its stream ends with error {@code ABORTED}. */
+  public void abort(String sessionId) {
+    transport.call("POST", base(sessionId) + "/abort", null, Void.class);
+  }
+
+  /** A page of the session's messages, oldest first. */
+  public MessagePage messages(String sessionId, int limit, int offset) {
+    return transport.call(
+        "GET",
+        base(sessionId) + "/messages?limit=" + limit + "&offset=" + offset,
+        null,
+        MessagePage.class);
+  }
+
+  public Message message(String sessionId, String messageId) {
+    return transport.call(
+        "GET", base(sessionId) + "/messages/" + encode(messageId), null, Message.class);
+  }
+
+  /** A page of the session's runs, newest first. */
+  public RunPage runs(String sessionId, int limit, int offset) {
+    return transport.call(
+        "GET", base(sessionId) + "/runs?limit=" + limit + "&offset=" + offset, null, RunPage.class);
+  }
+
+  public Run run(String sessionId, String runId) {
+    return transport.call("GET", base(sessionId) + "/runs/" + encode(runId), null, Run.class);
+  }
+
+  /**
+   * The logged events with a sequence above {@code afterSequence}, at most {@code limit} (1 to
+   * 1000); page on with the last sequence while {@link EventPage#hasMore()}.
+   */
+  public EventPage events(String sessionId, long afterSequence, int limit) {
+    return transport.call(
+        "GET",
+        base(sessionId) + "/events?after=" + afterSequence + "&limit=" + limit,
+        null,
+        EventPage.class);
+  }
+
+  private static String base(String sessionId) {
+    return "/sessions/" + encode(sessionId);
+  }
+
   private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    return Transport.encode(text);
   }
 }

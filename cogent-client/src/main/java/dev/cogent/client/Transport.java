@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +39,14 @@ final class Transport {
   private final Duration initialBackoff;
   private final Sleeper sleeper;
   private final ObjectMapper json;
+
+  /** The same server and settings with one credential header instead of any other. */
+  Transport withCredential(String header, String value) {
+    Map<String, String> merged = new java.util.LinkedHashMap<>(headers);
+    merged.keySet().removeIf(name -> name.equals("X-API-Key") || name.equals("Authorization"));
+    merged.put(header, value);
+    return new Transport(http, baseUrl, merged, timeout, maxRetries, initialBackoff, sleeper);
+  }
 
   Transport(
       HttpClient http,
@@ -76,6 +87,67 @@ final class Transport {
     }
   }
 
+  <T> T call(String method, String path, Object body, TypeReference<T> type) {
+    String text = send(method, path, body);
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new CogentException("unexpected response from " + method + " " + path, e);
+    }
+  }
+
+  /**
+   * Opens a Server-Sent Events response. Retries like {@link #call} before a response arrives; the
+   * caller reads and closes the body.
+   */
+  InputStream openStream(String method, String path, Object body, Map<String, String> extra) {
+    HttpRequest.Builder builder = builder(method, path, body, "text/event-stream");
+    extra.forEach(builder::header);
+    HttpRequest request = builder.build();
+    int attempt = 0;
+    while (true) {
+      HttpResponse<InputStream> response;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      } catch (IOException e) {
+        throw new CogentException("cannot reach " + baseUrl + ": " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CogentException("interrupted during " + method + " " + path, e);
+      }
+      int status = response.statusCode();
+      if (status < 400) {
+        return response.body();
+      }
+      String text;
+      try (InputStream in = response.body()) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        text = "";
+      }
+      if (status == 429 && attempt < maxRetries) {
+        sleeper.sleep(retryAfter(response).orElse(backoff(attempt)));
+        attempt++;
+        continue;
+      }
+      throw error(response, text);
+    }
+  }
+
+  /** Waits before the {@code attempt}-th (0-based) retry, doubling from the initial backoff. */
+  void pause(int attempt) {
+    sleeper.sleep(backoff(attempt));
+  }
+
+  int maxRetries() {
+    return maxRetries;
+  }
+
+  /** {@code text} as one URL path segment or query value. */
+  static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
   JsonNode callTree(String method, String path, Object body) {
     try {
       String text = send(method, path, body);
@@ -111,17 +183,21 @@ final class Transport {
         continue;
       }
       if (status >= 400) {
-        throw error(response);
+        throw error(response, response.body());
       }
       return response.body();
     }
   }
 
   private HttpRequest request(String method, String path, Object body) {
+    return builder(method, path, body, "application/json").build();
+  }
+
+  private HttpRequest.Builder builder(String method, String path, Object body, String accept) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(timeout)
-            .header("Accept", "application/json");
+            .header("Accept", accept);
     headers.forEach(builder::header);
     if (body == null) {
       builder.method(method, HttpRequest.BodyPublishers.noBody());
@@ -134,14 +210,14 @@ final class Transport {
         throw new IllegalArgumentException("cannot serialize the request body", e);
       }
     }
-    return builder.build();
+    return builder;
   }
 
   private Duration backoff(int attempt) {
     return initialBackoff.multipliedBy(1L << Math.min(attempt, 10));
   }
 
-  private static java.util.Optional<Duration> retryAfter(HttpResponse<String> response) {
+  private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
     return response
         .headers()
         .firstValue("Retry-After")
@@ -155,10 +231,10 @@ final class Transport {
             });
   }
 
-  private CogentException error(HttpResponse<String> response) {
+  private CogentException error(HttpResponse<?> response, String body) {
     String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
     try {
-      Map<String, Object> envelope = json.readValue(response.body(), OBJECT);
+      Map<String, Object> envelope = json.readValue(body, OBJECT);
       Object details = envelope.get("details");
       @SuppressWarnings("unchecked")
       Map<String, Object> detailMap =

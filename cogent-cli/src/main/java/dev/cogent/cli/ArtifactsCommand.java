@@ -1,0 +1,131 @@
+package dev.cogent.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cogent artifacts list|get|delete|versions}. */
+@Command(
+    name = "artifacts",
+    mixinStandardHelpOptions = true,
+    description = "List, show, version and delete artifacts.",
+    subcommands = {
+      ArtifactsCommand.ListCommand.class,
+      ArtifactsCommand.GetCommand.class,
+      ArtifactsCommand.DeleteCommand.class,
+      ArtifactsCommand.VersionsCommand.class
+    })
+final class ArtifactsCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
+  static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            output.rows(
+                options.json,
+                client.artifacts().list(null, null),
+                "id",
+                "name",
+                "artifact_type",
+                "version",
+                "visibility",
+                "updated_at");
+            return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
+  static final class GetCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            output.json(client.artifacts().get(name));
+            return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
+  static final class DeleteCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME", arity = "1..*")
+    List<String> names;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            for (String name : names) {
+              client.artifacts().delete(name);
+              output.line("deleted " + name);
+            }
+            return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(
+      name = "versions",
+      mixinStandardHelpOptions = true,
+      description = "List an artifact's versions, newest first.")
+  static final class VersionsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            output.rows(
+                options.json,
+                client.artifacts().versions(id),
+                "version",
+                "parent_version",
+                "content_type",
+                "created_at");
+            return ExitCodes.OK;
+          });
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.cogent.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cogent mcp list|get|delete|create}. */
+@Command(
+    name = "mcp",
+    mixinStandardHelpOptions = true,
+    description = "List, show, register and delete MCP servers.",
+    subcommands = {
+      McpCommand.ListCommand.class,
+      McpCommand.GetCommand.class,
+      McpCommand.DeleteCommand.class,
+      McpCommand.CreateCommand.class
+    })
+final class McpCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
+  static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            output.rows(
+                options.json,
+                client.mcpServers().list(),
+                "name",
+                "transport",
+                "status",
+                "url",
+                "last_error");
+            return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
+  static final class GetCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            output.json(client.mcpServers().get(name));
+            return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
+  static final class DeleteCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME", arity = "1..*")
+    List<String> names;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            for (String name : names) {
+              client.mcpServers().delete(name);
+              output.line("deleted " + name);
+            }
+            return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = "Register an MCP server; the connection is tried in the background.")
+  static final class CreateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME", index = "0")
+    String name;
+
+    @Parameters(paramLabel = "URL", index = "1", description = "The server's http(s) URL.")
+    String url;
+
+    @picocli.CommandLine.Option(
+        names = "--transport",
+        defaultValue = "sse",
+        description = "sse or streamable_http (default: ${DEFAULT-VALUE}).")
+    String transport;
+
+    @picocli.CommandLine.Option(
+        names = "--header",
+        description = "HEADER=VALUE sent to the server (never shown again); repeatable.")
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            var server =
+                client
+                    .mcpServers()
+                    .create(
+                        new dev.cogent.client.McpServerRequest(
+                            name, url, transport, null, headers.isEmpty() ? null : headers, null));
+            if (options.json) {
+              output.json(server);
+            } else {
+              output.line("registered " + server.name() + " (" + server.status() + ")");
+            }
+            return ExitCodes.OK;
+          });
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.cogent.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cogent skills list|get|delete}. */
+@Command(
+    name = "skills",
+    mixinStandardHelpOptions = true,
+    description = "List, show and delete skills (create and update them with `cogent push`).",
+    subcommands = {
+      SkillsCommand.ListCommand.class,
+      SkillsCommand.GetCommand.class,
+      SkillsCommand.DeleteCommand.class
+    })
+final class SkillsCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
+  static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            output.rows(
+                options.json, client.skills().list(), "name", "enabled", "source", "description");
+            return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
+  static final class GetCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            output.json(client.skills().get(name));
+            return ExitCodes.OK;
+          });
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
+  static final class DeleteCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME", arity = "1..*")
+    List<String> names;
+
+    @Override
+    public Integer call() {
+      Output output = ClientCalls.output(spec);
+      return ClientCalls.run(
+          options,
+          output,
+          client -> {
+            for (String name : names) {
+              client.skills().delete(name);
+              output.line("deleted " + name);
+            }
+            return ExitCodes.OK;
+          });
+    }
+  }
+}
