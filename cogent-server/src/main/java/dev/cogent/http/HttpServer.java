@@ -8,6 +8,7 @@ import dev.cogent.settings.ServerSettings;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import io.javalin.util.ConcurrencyUtil;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +32,13 @@ public final class HttpServer implements AutoCloseable {
   /** Jetty's default accept queue (50) drops connections under a burst of clients. */
   private static final int ACCEPT_QUEUE_SIZE = 1024;
 
+  /**
+   * Request threads without virtual threads (JDK 17): an SSE stream holds its request thread while
+   * it follows a run, so the pool must hold a platform thread per open stream, well beyond Jetty's
+   * default of 250, or streams past that wait for others to end before their first byte.
+   */
+  private static final int PLATFORM_MAX_THREADS = 2048;
+
   private final ServerSettings settings;
   private final Javalin app;
 
@@ -52,7 +60,13 @@ public final class HttpServer implements AutoCloseable {
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
-              config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+              boolean virtualThreads = Runtime.version().feature() >= 21;
+              config.concurrency.useVirtualThreads = virtualThreads;
+              if (!virtualThreads) {
+                config.jetty.threadPool =
+                    ConcurrencyUtil.jettyThreadPool(
+                        "JettyServerThreadPool", 8, PLATFORM_MAX_THREADS, false);
+              }
               config.http.maxRequestSize = settings.maxBodyBytes();
               config.http.prefer405over404 = true;
               config.router.ignoreTrailingSlashes = true;

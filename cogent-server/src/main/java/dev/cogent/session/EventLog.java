@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * #subscribe} replays from a sequence and follows live without gap or duplicate; {@link #readAfter}
  * pages through the stored log.
  *
+ * <p>On SQLite, where writers queue for one lock, plain appends that arrive together are stored in
+ * one transaction ({@link GroupCommit}); each caller still returns only once its event is
+ * committed.
+ *
  * <p>Publication is in-process. Subscribers re-read the store whenever live events skip a sequence,
  * so another publisher (PostgreSQL LISTEN/NOTIFY across replicas) can feed {@link #publish} later
  * without changing readers.
@@ -36,10 +40,22 @@ public final class EventLog {
   private final InstantSource clock;
   private final Map<String, Set<EventSubscription>> subscribers = new ConcurrentHashMap<>();
 
+  /** Present where the store serializes writers (SQLite): plain appends are committed in groups. */
+  private final GroupCommit groupCommit;
+
   public EventLog(Database database, Json json, InstantSource clock) {
     this.database = database;
     this.repository = new EventRepository(database, json);
     this.clock = clock;
+    this.groupCommit =
+        database.dialect().serializesWrites()
+            ? new GroupCommit(
+                appends -> database.inTransaction(handle -> repository.insertAll(handle, appends)),
+                append ->
+                    database.inTransaction(
+                        handle -> repository.insertAll(handle, List.of(append)).get(0)),
+                this::publish)
+            : null;
   }
 
   /**
@@ -49,6 +65,10 @@ public final class EventLog {
    */
   public LoggedEvent append(
       String sessionId, String runId, String type, Map<String, Object> payload) {
+    if (groupCommit != null) {
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      return groupCommit.append(new GroupCommit.Append(sessionId, runId, type, payload, now));
+    }
     return append(sessionId, runId, type, payload, (handle, event) -> {});
   }
 

@@ -64,6 +64,59 @@ final class EventRepository {
     return new LoggedEvent(sequence, sessionId, runId, type, payload, now);
   }
 
+  /**
+   * Inserts appends in order inside the caller's transaction, taking each session's sequences in
+   * one counter update; the events come back in the order of {@code appends}.
+   *
+   * @throws IllegalStateException when a session does not exist (nothing is kept: roll back)
+   */
+  List<LoggedEvent> insertAll(Handle handle, List<GroupCommit.Append> appends) {
+    Map<String, Integer> perSession = new java.util.LinkedHashMap<>();
+    appends.forEach(append -> perSession.merge(append.sessionId(), 1, Integer::sum));
+    Map<String, Long> next = new java.util.HashMap<>();
+    for (Map.Entry<String, Integer> session : perSession.entrySet()) {
+      int rows =
+          handle
+              .createUpdate(
+                  "UPDATE sessions SET event_sequence = event_sequence + :count WHERE id = :id")
+              .bind("count", session.getValue())
+              .bind("id", session.getKey())
+              .execute();
+      if (rows == 0) {
+        throw new IllegalStateException("no session " + session.getKey() + " to append events to");
+      }
+      long last = lastSequence(handle, session.getKey());
+      next.put(session.getKey(), last - session.getValue() + 1);
+    }
+    List<LoggedEvent> events = new java.util.ArrayList<>(appends.size());
+    var batch =
+        handle.prepareBatch(
+            "INSERT INTO events ("
+                + COLUMNS
+                + ") VALUES (:session_id, :sequence, :run_id, :type, :payload, :created_at)");
+    for (GroupCommit.Append append : appends) {
+      long sequence = next.merge(append.sessionId(), 1L, Long::sum) - 1;
+      batch
+          .bind("session_id", append.sessionId())
+          .bind("sequence", sequence)
+          .bind("run_id", append.runId())
+          .bind("type", append.type())
+          .bind("payload", json.write(append.payload()))
+          .bind("created_at", append.at().toEpochMilli())
+          .add();
+      events.add(
+          new LoggedEvent(
+              sequence,
+              append.sessionId(),
+              append.runId(),
+              append.type(),
+              append.payload(),
+              append.at()));
+    }
+    batch.execute();
+    return events;
+  }
+
   /** The session's events with a sequence greater than {@code after}, at most {@code limit}. */
   List<LoggedEvent> listAfter(String sessionId, long after, int limit) {
     return database.withHandle(

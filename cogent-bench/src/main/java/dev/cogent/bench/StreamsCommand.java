@@ -1,0 +1,493 @@
+package dev.cogent.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.HdrHistogram.ConcurrentHistogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cogent-bench streams}: N concurrent SSE streams, each a mock-model run that answers a
+ * fixed number of words, against a server in a JVM of its own; reports messages per second, time to
+ * first token and the server's CPU and resident memory, for each N.
+ */
+@Command(
+    name = "streams",
+    mixinStandardHelpOptions = true,
+    description = {
+      "For each level N of --streams: creates N sessions on the mock model, then runs N concurrent"
+          + " streams, each sending --messages messages one after another (POST"
+          + " /sessions/{id}/messages with `/reply` and --tokens words, read to its `done`).",
+      "The server runs in its own JVM (--server-java) with a temporary SQLite data dir (or"
+          + " --database-url), rate limiting opened wide.",
+      "Exit status: 0 when every stream succeeded, 3 when some failed (results are still printed)."
+    })
+final class StreamsCommand implements Callable<Integer> {
+
+  static final int MAX_STREAMS = 5000;
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--streams",
+      split = ",",
+      defaultValue = "20,200,1000",
+      description = "Concurrent streams of each level (default: ${DEFAULT-VALUE}).")
+  List<Integer> levels;
+
+  @Option(
+      names = "--tokens",
+      defaultValue = "200",
+      description = "Words of each mock reply; one token event each (default: ${DEFAULT-VALUE}).")
+  int tokens;
+
+  @Option(
+      names = "--messages",
+      defaultValue = "3",
+      description = "Messages each stream sends, one after another (default: ${DEFAULT-VALUE}).")
+  int messages;
+
+  @Option(
+      names = "--warmup-streams",
+      defaultValue = "50",
+      description =
+          "Streams of an unmeasured warm-up level (2 messages each) before the first level;"
+              + " 0 for none (default: ${DEFAULT-VALUE}).")
+  int warmupStreams;
+
+  @Option(
+      names = "--level-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      description =
+          "Streams not finished this long after a level started count as failed"
+              + " (default: ${DEFAULT-VALUE}).")
+  int levelTimeoutSeconds;
+
+  @Option(
+      names = "--server-java",
+      paramLabel = "JAVA",
+      description = "The java executable of the server's JVM (default: this benchmark's).")
+  String serverJava;
+
+  @Option(
+      names = "--server-jvm-option",
+      paramLabel = "OPTION",
+      description = "An option of the server's JVM, e.g. -Xmx1g; repeatable.")
+  List<String> serverJvmOptions = new ArrayList<>();
+
+  @Option(
+      names = "--database-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "jdbc:postgresql://host:port/db instead of a temporary SQLite file; login from"
+              + " COGENT_DATABASE_USER and COGENT_DATABASE_PASSWORD.")
+  String databaseUrl;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+  Path jsonFile;
+
+  private final Map<String, String> environment;
+  private final InstantSource clock;
+
+  StreamsCommand(Map<String, String> environment, InstantSource clock) {
+    this.environment = Map.copyOf(environment);
+    this.clock = clock;
+  }
+
+  /** The figures of one level. */
+  record Level(
+      int streams,
+      int messages,
+      int errors,
+      double seconds,
+      double messagesPerSecond,
+      double tokensPerSecond,
+      double ttftP50Ms,
+      double ttftP99Ms,
+      double ttftMaxMs,
+      double serverCpuPercent,
+      double serverPeakRssMb,
+      Map<String, Integer> errorReasons) {}
+
+  /** Everything a run reports. */
+  record Result(
+      String startedAt,
+      String serverJava,
+      String database,
+      int cores,
+      double loadAverageBefore,
+      int tokens,
+      int messagesPerStream,
+      List<Level> levels) {}
+
+  @Override
+  public Integer call() throws Exception {
+    validate();
+    double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    String java =
+        serverJava != null ? serverJava : ProcessHandle.current().info().command().orElse("java");
+    Map<String, String> serverEnvironment = new HashMap<>();
+    if (databaseUrl != null) {
+      serverEnvironment.put("COGENT_DATABASE_URL", databaseUrl);
+      for (String variable : SessionsCommand.DATABASE_LOGIN_VARIABLES) {
+        if (environment.containsKey(variable)) {
+          serverEnvironment.put(variable, environment.get(variable));
+        }
+      }
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    ObjectMapper json = new ObjectMapper();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    String startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    try (ServerProcess server = ServerProcess.start(java, serverJvmOptions, serverEnvironment)) {
+      LoopbackUrl url = LoopbackUrl.parse(server.url());
+      ServerInfo info = ServerInfo.fetch(client, json, url, REQUEST_TIMEOUT);
+      err.printf(
+          "streams: server pid %d at %s, %s, JDK %s%n",
+          server.pid(), url, info.database(), info.java());
+      err.flush();
+      if (warmupStreams > 0) {
+        err.printf("streams: warm-up, %d streams x 2 messages%n", warmupStreams);
+        err.flush();
+        runLevel(client, json, url, info, server, warmupStreams, 2);
+      }
+      List<Level> results = new ArrayList<>();
+      for (int streams : levels) {
+        err.printf("streams: %d streams x %d messages of %d tokens%n", streams, messages, tokens);
+        err.flush();
+        results.add(runLevel(client, json, url, info, server, streams, messages));
+      }
+      Result result =
+          new Result(
+              startedAt,
+              info.java(),
+              info.database(),
+              Runtime.getRuntime().availableProcessors(),
+              loadAverage,
+              tokens,
+              messages,
+              results);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(render(result));
+      out.flush();
+      if (jsonFile != null) {
+        try {
+          json.writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), result);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write " + jsonFile, e);
+        }
+      }
+      boolean failed = results.stream().anyMatch(level -> level.errors() > 0);
+      return failed ? SessionsCommand.EXIT_FAILED_REQUESTS : 0;
+    }
+  }
+
+  private Level runLevel(
+      HttpClient client,
+      ObjectMapper json,
+      LoopbackUrl url,
+      ServerInfo info,
+      ServerProcess server,
+      int streams,
+      int messagesPerStream)
+      throws InterruptedException {
+    Map<String, String> headers = info.scopeHeaders();
+    List<String> sessions = createSessions(client, json, url, headers, streams);
+    String body;
+    try {
+      body =
+          json.writeValueAsString(
+              Map.of(
+                  "content",
+                  "/reply "
+                      + IntStream.rangeClosed(1, tokens)
+                          .mapToObj(i -> "w" + i)
+                          .collect(Collectors.joining(" "))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ConcurrentHistogram ttft = new ConcurrentHistogram(3);
+    Map<String, Integer> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+    AtomicLong tokensSeen = new AtomicLong();
+    AtomicLong completed = new AtomicLong();
+    AtomicLong peakRss = new AtomicLong(server.residentBytes());
+    Thread sampler =
+        new Thread(
+            () -> {
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  peakRss.accumulateAndGet(server.residentBytes(), Math::max);
+                  Thread.sleep(100);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "bench-rss-sampler");
+    sampler.setDaemon(true);
+    Duration cpuBefore = server.cpuTime();
+    long start = System.nanoTime();
+    sampler.start();
+    List<CompletableFuture<Void>> chains = new ArrayList<>();
+    for (String session : sessions) {
+      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+      for (int m = 0; m < messagesPerStream; m++) {
+        chain =
+            chain
+                .thenCompose(ignored -> message(client, url, headers, session, body))
+                .thenAccept(
+                    outcome -> {
+                      String problem = problem(outcome);
+                      if (problem == null) {
+                        ttft.recordValue(Math.max(0, outcome.ttftMicros()));
+                        tokensSeen.addAndGet(outcome.tokens());
+                        completed.incrementAndGet();
+                      } else {
+                        reasons.merge(problem, 1, Integer::sum);
+                      }
+                    });
+      }
+      chains.add(chain);
+    }
+    CompletableFuture<Void> all = CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new));
+    try {
+      all.get(levelTimeoutSeconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      long unfinished = chains.stream().filter(c -> !c.isDone()).count();
+      reasons.merge(
+          "unfinished after " + levelTimeoutSeconds + " s (streams)",
+          (int) unfinished,
+          Integer::sum);
+      chains.forEach(c -> c.cancel(true));
+    } catch (java.util.concurrent.ExecutionException e) {
+      reasons.merge("client failure: " + e.getCause(), 1, Integer::sum);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (server.cpuTime().minus(cpuBefore)).toNanos() / 1e9;
+    sampler.interrupt();
+    sampler.join();
+    int errors = reasons.values().stream().mapToInt(Integer::intValue).sum();
+    boolean any = ttft.getTotalCount() > 0;
+    return new Level(
+        streams,
+        (int) completed.get(),
+        errors,
+        seconds,
+        completed.get() / seconds,
+        tokensSeen.get() / seconds,
+        any ? ttft.getValueAtPercentile(50) / 1000.0 : 0,
+        any ? ttft.getValueAtPercentile(99) / 1000.0 : 0,
+        any ? ttft.getMaxValue() / 1000.0 : 0,
+        100 * cpuSeconds / seconds,
+        peakRss.get() / (1024.0 * 1024.0),
+        Map.copyOf(reasons));
+  }
+
+  /** What one message's stream showed, with the time from sending to its first token. */
+  record MessageOutcome(
+      int status, long ttftMicros, StreamListener.Outcome stream, String failure) {
+    int tokens() {
+      return stream == null ? 0 : stream.tokens();
+    }
+  }
+
+  /** Why a message failed, or null when it streamed every token and ended with done. */
+  String problem(MessageOutcome outcome) {
+    if (outcome.failure() != null) {
+      return outcome.failure();
+    }
+    if (outcome.status() != 200) {
+      return "HTTP " + outcome.status();
+    }
+    StreamListener.Outcome stream = outcome.stream();
+    if (stream.terminal() == null) {
+      return "stream ended without a terminal event";
+    }
+    if (!stream.terminal().equals("done")) {
+      return stream.terminal() + " " + stream.errorData();
+    }
+    if (stream.tokens() != tokens) {
+      return "expected " + tokens + " tokens, got " + stream.tokens();
+    }
+    return null;
+  }
+
+  private CompletableFuture<MessageOutcome> message(
+      HttpClient client,
+      LoopbackUrl url,
+      Map<String, String> headers,
+      String session,
+      String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(url.resolve("/sessions/" + session + "/messages"))
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    StreamListener listener = new StreamListener(System::nanoTime);
+    long sent = System.nanoTime();
+    return client
+        .sendAsync(
+            request.build(),
+            HttpResponse.BodyHandlers.fromLineSubscriber(listener, StreamListener::outcome, null))
+        .handle(
+            (response, error) -> {
+              if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                return new MessageOutcome(0, -1, null, cause.getClass().getSimpleName());
+              }
+              StreamListener.Outcome stream = response.body();
+              long ttftMicros =
+                  stream.hasFirstToken() ? (stream.firstTokenNanos() - sent) / 1000 : -1;
+              return new MessageOutcome(response.statusCode(), ttftMicros, stream, null);
+            });
+  }
+
+  private static List<String> createSessions(
+      HttpClient client, ObjectMapper json, LoopbackUrl url, Map<String, String> headers, int count)
+      throws InterruptedException {
+    Semaphore inFlight = new Semaphore(32);
+    List<CompletableFuture<String>> created = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      inFlight.acquire();
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(url.resolve("/sessions"))
+              .timeout(REQUEST_TIMEOUT)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"title\": \"bench stream "
+                          + i
+                          + "\", \"config\": {\"provider\": \"mock\", \"model\": \"bench\"}}"));
+      headers.forEach(request::header);
+      created.add(
+          client
+              .sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+              .whenComplete((response, error) -> inFlight.release())
+              .thenApply(
+                  response -> {
+                    if (response.statusCode() != 201) {
+                      throw new IllegalStateException(
+                          "POST /sessions answered "
+                              + response.statusCode()
+                              + ": "
+                              + response.body());
+                    }
+                    try {
+                      return json.readTree(response.body()).path("id").asText();
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  }));
+    }
+    return created.stream().map(CompletableFuture::join).toList();
+  }
+
+  private void validate() {
+    for (int level : levels) {
+      requireRange("--streams", level, 1, MAX_STREAMS);
+    }
+    requireRange("--tokens", tokens, 1, 100_000);
+    requireRange("--messages", messages, 1, 1000);
+    requireRange("--warmup-streams", warmupStreams, 0, MAX_STREAMS);
+    requireRange("--level-timeout", levelTimeoutSeconds, 1, 3600);
+  }
+
+  private void requireRange(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " must be between " + min + " and " + max + ", not " + value);
+    }
+  }
+
+  /** The results as a text table. */
+  static String render(Result result) {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format("benchmark  streams, started %s%n", result.startedAt()));
+    text.append(
+        String.format("server     own JVM, JDK %s, %s%n", result.serverJava(), result.database()));
+    text.append(
+        String.format(
+            "machine    %d cores, load average %.2f before the run%n",
+            result.cores(), result.loadAverageBefore()));
+    text.append(
+        String.format(
+            "load       each stream sends %d messages of %d tokens, one after another%n%n",
+            result.messagesPerStream(), result.tokens()));
+    text.append(
+        String.format(
+            "%8s %9s %7s %8s %9s %10s %10s %10s %8s %8s %7s%n",
+            "streams",
+            "messages",
+            "errors",
+            "msg/s",
+            "tokens/s",
+            "ttft p50",
+            "ttft p99",
+            "ttft max",
+            "cpu %",
+            "rss MB",
+            "secs"));
+    for (Level level : result.levels()) {
+      text.append(
+          String.format(
+              "%8d %9d %7d %8.1f %9.0f %10.2f %10.2f %10.2f %8.0f %8.0f %7.1f%n",
+              level.streams(),
+              level.messages(),
+              level.errors(),
+              level.messagesPerSecond(),
+              level.tokensPerSecond(),
+              level.ttftP50Ms(),
+              level.ttftP99Ms(),
+              level.ttftMaxMs(),
+              level.serverCpuPercent(),
+              level.serverPeakRssMb(),
+              level.seconds()));
+    }
+    List<String> errors = new ArrayList<>();
+    for (Level level : result.levels()) {
+      level
+          .errorReasons()
+          .forEach(
+              (reason, count) ->
+                  errors.add(level.streams() + " streams: " + count + " x " + reason));
+    }
+    text.append(
+        String.format(
+            "%nerrors     %s%n", errors.isEmpty() ? "none" : String.join("\n           ", errors)));
+    return text.toString();
+  }
+}
