@@ -297,13 +297,15 @@ abstract class ToolsApiContract {
   @Test
   void api_rows_win_over_files_across_restarts() throws IOException {
     assumeProgram("python3");
-    TestServer first = start(Map.of());
+    // One database for both starts (each start would otherwise get a new PostgreSQL database).
+    Map<String, String> env = Map.of("COGENT_DATABASE_URL", kind().newDatabaseUrl(dir));
+    TestServer first = start(env);
     first.post("/tools", body(Map.of("name", "greet", "code", pythonTool("greet", "'api'"))));
     first.close();
     servers.remove(first);
     Files.writeString(projectFile(".cogent/tools/greet.py"), pythonTool("greet", "'file'"));
 
-    TestServer second = start(Map.of());
+    TestServer second = start(env);
 
     assertThat(TestServer.json(second.get("/tools/greet")).path("source_type").asText())
         .isEqualTo("api_code");
