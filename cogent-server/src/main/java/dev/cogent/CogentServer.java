@@ -1,6 +1,7 @@
 package dev.cogent;
 
 import dev.cogent.artifacts.ArtifactService;
+import dev.cogent.artifacts.ArtifactTools;
 import dev.cogent.http.Authentication;
 import dev.cogent.http.HttpServer;
 import dev.cogent.http.OpenApiDocument;
@@ -25,6 +26,7 @@ import dev.cogent.http.routes.ResumeRoutes;
 import dev.cogent.http.routes.RunRoutes;
 import dev.cogent.http.routes.SessionRoutes;
 import dev.cogent.http.routes.SkillRoutes;
+import dev.cogent.http.routes.ToolRoutes;
 import dev.cogent.identity.AccessTokens;
 import dev.cogent.identity.AgentConnections;
 import dev.cogent.identity.AgentIdentities;
@@ -70,7 +72,13 @@ import dev.cogent.settings.ModelSettings;
 import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
 import dev.cogent.tools.BuiltinTools;
+import dev.cogent.tools.Tool;
 import dev.cogent.tools.Workspaces;
+import dev.cogent.tools.catalog.CodeRunner;
+import dev.cogent.tools.catalog.PluginClasses;
+import dev.cogent.tools.catalog.RegisteredTools;
+import dev.cogent.tools.catalog.ToolService;
+import dev.cogent.tools.catalog.ToolSpec;
 import dev.cogent.tools.mcp.McpServerService;
 import dev.cogent.tools.mcp.McpServerSpec;
 import dev.cogent.tools.mcp.McpTools;
@@ -81,6 +89,7 @@ import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -236,6 +245,41 @@ public final class CogentServer implements AutoCloseable {
       var events = new EventLog(database, json, clock);
       var messages = new MessageService(database, json, sessions);
       var runs = new RunService(database, json, sessions, messages, events, clock);
+      var artifactTools =
+          new ArtifactTools(
+              artifacts,
+              (runId, sessionId, scope) -> {
+                try {
+                  runs.get(sessionId, runId, scope);
+                  return true;
+                } catch (ApiException e) {
+                  return false;
+                }
+              });
+      List<Tool> serverTools = new ArrayList<>(builtinTools.all());
+      serverTools.addAll(artifactTools.all());
+      var toolRegistry =
+          new Registry<>(RegistryKind.TOOL, ToolSpec.class, database, json, registryEvents, clock);
+      var codeRunner =
+          new CodeRunner(
+              sandboxes.select(settings.tools().sandbox(), sandboxProbes),
+              settings.tools().executeTimeout(),
+              settings.tools().maxOutputBytes(),
+              settings.store().dataDir().resolve("tool-registration"),
+              json);
+      var plugins = new PluginClasses(settings.projectDir());
+      var registeredTools = new RegisteredTools(toolRegistry, registryEvents, codeRunner, plugins);
+      var toolService =
+          new ToolService(
+              toolRegistry,
+              serverTools,
+              codeRunner,
+              plugins,
+              registeredTools,
+              mcpTools,
+              settings.projectDir(),
+              clock);
+      toolService.reload();
       var workspaces = new Workspaces(settings.store().dataDir().resolve("workspaces"));
       var callbacks =
           new CallbackSender(
@@ -263,8 +307,12 @@ public final class CogentServer implements AutoCloseable {
                   messages,
                   agentService,
                   skillService,
-                  builtinTools.all(),
-                  mcpTools::forScope,
+                  serverTools,
+                  scope -> {
+                    List<Tool> scoped = new ArrayList<>(registeredTools.forScope(scope));
+                    scoped.addAll(mcpTools.forScope(scope));
+                    return scoped;
+                  },
                   workspaces,
                   settings.projectDir(),
                   json,
@@ -311,6 +359,7 @@ public final class CogentServer implements AutoCloseable {
                   new ResumeRoutes(runtime, events, sse, requests)::addTo,
                   new AgentRoutes(agentService, requests)::addTo,
                   new SkillRoutes(skillService, requests)::addTo,
+                  new ToolRoutes(toolService, requests)::addTo,
                   new McpServerRoutes(new McpServerService(mcpRegistry, mcpTools), requests)::addTo,
                   new ArtifactRoutes(artifacts, requests)::addTo,
                   new PermissionRoutes(tenants, permissions, authentication, requests, json)::addTo,

@@ -8,6 +8,7 @@ import dev.cogent.registry.SkillService;
 import dev.cogent.registry.Source;
 import dev.cogent.scope.Scope;
 import dev.cogent.tools.Tool;
+import dev.cogent.tools.catalog.CatalogTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code system_prompt} starts the system message ({@link #DEFAULT_PROMPT} when empty);
- *   <li>{@code tools}: empty means every tool; otherwise only the named ones, and names that do not
- *       exist are listed in the system message (and logged), never fatal;
+ *   <li>{@code tools}: empty means every tool; otherwise only the named ones (a catalog row's name
+ *       names all of its tools), and names that do not exist are listed in the system message (and
+ *       logged), never fatal;
  *   <li>{@code memory}: each instruction file found ({@link MemoryFiles}) is appended;
  *   <li>{@code skills}: each attached, enabled skill's name, description and path is listed; its
  *       {@code SKILL.md} is written into the workspace under {@code /skills/api/<name>/} (API
@@ -113,8 +115,12 @@ final class AgentProfiles {
       available.forEach(tool -> byName.putIfAbsent(tool.name(), tool));
       delegates = mayDelegate && agent.tools().contains(TASK);
       for (String name : agent.tools()) {
+        List<Tool> ofRow = catalogRow(available, name);
         if (byName.containsKey(name)) {
           tools.put(name, byName.get(name));
+        } else if (!ofRow.isEmpty()) {
+          // A catalog row's name stands for every tool its code defines.
+          ofRow.forEach(tool -> tools.putIfAbsent(tool.name(), tool));
         } else if (!name.equals(TodoList.NAME) && !name.equals(TASK) && !unknown.contains(name)) {
           unknown.add(name);
         }
@@ -134,9 +140,23 @@ final class AgentProfiles {
                 }
               });
     }
+    // A catalog tool registered with interrupt_on asks for approval unless the agent says false.
+    tools.values().stream()
+        .filter(tool -> tool instanceof CatalogTool catalog && catalog.interruptOn())
+        .filter(
+            tool -> agent.interruptOn() == null || !agent.interruptOn().containsKey(tool.name()))
+        .forEach(tool -> interruptOn.add(tool.name()));
     String prompt = prompt(agent, scope, workspace, unknown);
     return new AgentProfile(
         agent.name(), prompt, tools, delegates, interruptOn, agent.temperature(), unknown);
+  }
+
+  /** The catalog tools of the registry row {@code rowName}, in the order given. */
+  private static List<Tool> catalogRow(List<Tool> available, String rowName) {
+    return available.stream()
+        .filter(
+            tool -> tool instanceof CatalogTool catalog && catalog.registryName().equals(rowName))
+        .toList();
   }
 
   private String prompt(Agent agent, Scope scope, Path workspace, List<String> unknownTools) {

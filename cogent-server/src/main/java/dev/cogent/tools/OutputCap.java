@@ -3,11 +3,11 @@ package dev.cogent.tools;
 import java.nio.charset.StandardCharsets;
 
 /** Cuts a tool's output to at most a number of UTF-8 bytes, saying so when it does. */
-final class OutputCap {
+public final class OutputCap {
 
   private final int maxBytes;
 
-  OutputCap(int maxBytes) {
+  public OutputCap(int maxBytes) {
     this.maxBytes = maxBytes;
   }
 
@@ -16,7 +16,7 @@ final class OutputCap {
   }
 
   /** {@code text}, or its longest prefix of whole characters within the cap plus a note. */
-  String apply(String text) {
+  public String apply(String text) {
     int total = text.getBytes(StandardCharsets.UTF_8).length;
     if (total <= maxBytes) {
       return text;

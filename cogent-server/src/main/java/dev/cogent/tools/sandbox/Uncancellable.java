@@ -3,7 +3,7 @@ package dev.cogent.tools.sandbox;
 import dev.cogent.tools.Cancellation;
 
 /** The cancellation of work no run owns, such as the start-up probe: it is never cancelled. */
-final class Uncancellable implements Cancellation {
+public final class Uncancellable implements Cancellation {
 
   @Override
   public boolean isCancelled() {

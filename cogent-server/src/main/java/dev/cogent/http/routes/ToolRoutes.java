@@ -1,0 +1,48 @@
+package dev.cogent.http.routes;
+
+import dev.cogent.http.Requests;
+import dev.cogent.tools.catalog.ToolRequests;
+import dev.cogent.tools.catalog.ToolService;
+import dev.cogent.tools.catalog.ToolView;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /tools}, {@code /tools/errors}, {@code /tools/reload} and {@code /tools/{name}}. */
+public final class ToolRoutes {
+
+  private final ToolService tools;
+  private final Requests requests;
+
+  public ToolRoutes(ToolService tools, Requests requests) {
+    this.tools = tools;
+    this.requests = requests;
+  }
+
+  public void addTo(JavalinDefaultRoutingApi routes) {
+    routes.get("/tools", this::list);
+    routes.post("/tools", this::create);
+    // Before /tools/{name}, so that these two words are never taken for tool names.
+    routes.get("/tools/errors", ctx -> ctx.json(tools.errors(requests.scope(ctx))));
+    routes.post("/tools/reload", ctx -> ctx.json(tools.reload()));
+    routes.get(
+        "/tools/{name}", ctx -> ctx.json(tools.get(ctx.pathParam("name"), requests.scope(ctx))));
+    routes.delete("/tools/{name}", this::delete);
+  }
+
+  private void list(Context ctx) {
+    List<ToolView> list = tools.list(requests.scope(ctx));
+    ctx.json(Map.of("tools", list, "count", list.size()));
+  }
+
+  private void create(Context ctx) {
+    var request = requests.body(ctx, ToolRequests.Create.class);
+    ctx.status(201).json(tools.create(request, requests.scope(ctx)));
+  }
+
+  private void delete(Context ctx) {
+    tools.delete(ctx.pathParam("name"), requests.scope(ctx));
+    ctx.status(204);
+  }
+}
