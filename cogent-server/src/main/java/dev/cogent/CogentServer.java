@@ -54,6 +54,7 @@ import dev.cogent.registry.SkillSpec;
 import dev.cogent.runtime.AgentLoop;
 import dev.cogent.runtime.AgentRuntime;
 import dev.cogent.runtime.CallbackSender;
+import dev.cogent.runtime.ModelCatalogLookup;
 import dev.cogent.scope.ScopeResolver;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.MessageService;
@@ -234,6 +235,19 @@ public final class CogentServer implements AutoCloseable {
               json,
               settings.runtime().callbackSigningSecret(),
               Duration.ofMillis(500));
+      var agentLoop =
+          new AgentLoop(
+              messages,
+              agentService,
+              skillService,
+              builtinTools.all(),
+              mcpTools::forScope,
+              workspaces,
+              settings.projectDir(),
+              settings.runtime(),
+              ModelCatalogLookup.UNKNOWN,
+              json,
+              clock);
       var runtime =
           new AgentRuntime(
               sessions,
@@ -249,16 +263,7 @@ public final class CogentServer implements AutoCloseable {
                               agent ->
                                   new ModelResolver.AgentModel(agent.model(), agent.temperature())),
                   chatModels),
-              new AgentLoop(
-                  messages,
-                  agentService,
-                  skillService,
-                  builtinTools.all(),
-                  mcpTools::forScope,
-                  workspaces,
-                  settings.projectDir(),
-                  json,
-                  clock),
+              agentLoop,
               runExecutor,
               callbacks,
               json);
@@ -278,7 +283,8 @@ public final class CogentServer implements AutoCloseable {
               requests,
               Duration.ofSeconds(15));
 
-      var capabilities = capabilities(version, settings, database, sandboxProbes);
+      var capabilities =
+          capabilities(version, settings, database, sandboxProbes, agentLoop.middleware());
       var http =
           new HttpServer(
               settings.server(),
@@ -357,7 +363,11 @@ public final class CogentServer implements AutoCloseable {
   }
 
   private static Capabilities capabilities(
-      String version, Settings settings, Database database, List<SandboxProbe> sandboxProbes) {
+      String version,
+      Settings settings,
+      Database database,
+      List<SandboxProbe> sandboxProbes,
+      List<String> middleware) {
     Map<String, String> versions = new TreeMap<>();
     versions.put("cogent", version);
     versions.put("java", Runtime.version().toString());
@@ -375,15 +385,16 @@ public final class CogentServer implements AutoCloseable {
     features.put("mcp_tool_name_prefix", true);
     features.put("hitl", true);
     features.put("provider_config_crud", true);
+    // The runtime's middleware (dev.cogent.runtime.MiddlewareChain).
+    features.put("tool_safety", true);
+    features.put("tool_argument_validation", true);
+    features.put("trusted_runtime_context", true);
     for (String notYet :
         List.of(
             "async_subagents",
             "permissions",
             "context_policy",
             "context_controls",
-            "tool_safety",
-            "tool_argument_validation",
-            "trusted_runtime_context",
             "checkpoint_apis",
             "model_catalog",
             "a2a",
@@ -403,7 +414,7 @@ public final class CogentServer implements AutoCloseable {
         List.of("sse"),
         sandboxProbes.stream().filter(SandboxProbe::works).map(SandboxProbe::backend).toList(),
         features,
-        List.of(),
+        middleware,
         settings.scoping().enabled() ? settings.scoping().keys() : List.of(),
         Map.of(
             "database",
