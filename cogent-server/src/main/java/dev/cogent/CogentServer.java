@@ -18,6 +18,7 @@ import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
 import dev.cogent.http.routes.McpServerRoutes;
 import dev.cogent.http.routes.MessageRoutes;
+import dev.cogent.http.routes.ModelRoutes;
 import dev.cogent.http.routes.PermissionRoutes;
 import dev.cogent.http.routes.ProviderRoutes;
 import dev.cogent.http.routes.ResumeRoutes;
@@ -35,7 +36,9 @@ import dev.cogent.identity.Permissions;
 import dev.cogent.identity.TenantService;
 import dev.cogent.identity.UserService;
 import dev.cogent.llm.ChatModels;
+import dev.cogent.llm.ModelCatalog;
 import dev.cogent.llm.ModelResolver;
+import dev.cogent.llm.ModelService;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
@@ -54,7 +57,6 @@ import dev.cogent.registry.SkillSpec;
 import dev.cogent.runtime.AgentLoop;
 import dev.cogent.runtime.AgentRuntime;
 import dev.cogent.runtime.CallbackSender;
-import dev.cogent.runtime.ModelCatalogLookup;
 import dev.cogent.scope.ScopeResolver;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.MessageService;
@@ -64,6 +66,7 @@ import dev.cogent.session.SessionService;
 import dev.cogent.settings.ConfigEditor;
 import dev.cogent.settings.ExposureCheck;
 import dev.cogent.settings.LiveSettings;
+import dev.cogent.settings.ModelSettings;
 import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
 import dev.cogent.tools.BuiltinTools;
@@ -73,6 +76,7 @@ import dev.cogent.tools.mcp.McpServerSpec;
 import dev.cogent.tools.mcp.McpTools;
 import dev.cogent.tools.sandbox.SandboxProbe;
 import dev.cogent.tools.sandbox.Sandboxes;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -215,6 +219,11 @@ public final class CogentServer implements AutoCloseable {
                   clock));
       providers.bootstrap(environment);
       var chatModels = new ChatModels(environment, scheduler, Duration.ofMillis(500));
+      var modelCatalog =
+          new ModelCatalog(
+              json.mapper(),
+              HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+      refreshDaily(modelCatalog, settings.models(), scheduler, runExecutor);
       var sessions = new SessionService(database, json, agents, providers::choices, clock);
       var artifacts = new ArtifactService(database, clock);
       var sandboxes = new Sandboxes(environment);
@@ -245,7 +254,7 @@ public final class CogentServer implements AutoCloseable {
               workspaces,
               settings.projectDir(),
               settings.runtime(),
-              ModelCatalogLookup.UNKNOWN,
+              modelCatalog,
               json,
               clock);
       var runtime =
@@ -318,6 +327,7 @@ public final class CogentServer implements AutoCloseable {
                           new ProviderTester(providers, chatModels, Duration.ofSeconds(30)),
                           requests)
                       ::addTo,
+                  new ModelRoutes(new ModelService(modelCatalog, providers), requests)::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server = new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools);
       http.start();
@@ -329,6 +339,23 @@ public final class CogentServer implements AutoCloseable {
       database.close();
       throw e;
     }
+  }
+
+  /**
+   * Refreshes the model catalog from {@code models.catalog_url} at start-up and then daily, off the
+   * scheduler thread; without a URL the shipped catalog stays.
+   */
+  private static void refreshDaily(
+      ModelCatalog catalog,
+      ModelSettings models,
+      ScheduledExecutorService scheduler,
+      ExecutorService executor) {
+    if (models.catalogUrl() == null) {
+      return;
+    }
+    URI url = URI.create(models.catalogUrl());
+    scheduler.scheduleAtFixedRate(
+        () -> executor.execute(() -> catalog.refresh(url)), 0, 24, TimeUnit.HOURS);
   }
 
   /**
@@ -385,6 +412,7 @@ public final class CogentServer implements AutoCloseable {
     features.put("mcp_tool_name_prefix", true);
     features.put("hitl", true);
     features.put("provider_config_crud", true);
+    features.put("model_catalog", true);
     // The runtime's middleware (dev.cogent.runtime.MiddlewareChain).
     features.put("tool_safety", true);
     features.put("tool_argument_validation", true);
@@ -396,7 +424,6 @@ public final class CogentServer implements AutoCloseable {
             "context_policy",
             "context_controls",
             "checkpoint_apis",
-            "model_catalog",
             "a2a",
             "a2a_jsonrpc",
             "a2a_streaming",

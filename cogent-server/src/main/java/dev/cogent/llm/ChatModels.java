@@ -5,6 +5,7 @@ import dev.cogent.ErrorCode;
 import dev.cogent.tools.Cancellation;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import java.time.Duration;
 import java.util.Map;
@@ -12,14 +13,14 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds the LangChain4j streaming model for a resolved {@link ModelChoice}: the scripted mock, or
- * a real provider client (OpenAI, OpenAI-compatible, Anthropic) wrapped in {@link
+ * a real provider client (OpenAI, OpenAI-compatible, Anthropic, Google Gemini) wrapped in {@link
  * RetryingChatModel} so that {@code max_retries} is enforced. API keys are read from the
  * environment map given at construction, by the variable the config names; they never leave this
  * class.
  *
- * <p>{@code OPENAI_BASE_URL} and {@code ANTHROPIC_BASE_URL} in the environment replace the public
- * endpoints of those provider types (as in the providers' own SDKs). {@code extra.timeout_seconds}
- * of a config sets the request timeout (default 60).
+ * <p>{@code OPENAI_BASE_URL}, {@code ANTHROPIC_BASE_URL} and {@code GOOGLE_GEMINI_BASE_URL} in the
+ * environment replace the public endpoints of those provider types (as in the providers' own SDKs).
+ * {@code extra.timeout_seconds} of a config sets the request timeout (default 60).
  *
  * <p>Thread-safe.
  */
@@ -28,6 +29,7 @@ public final class ChatModels {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   static final String OPENAI_URL = "https://api.openai.com/v1";
   static final String ANTHROPIC_URL = "https://api.anthropic.com/v1/";
+  static final String GEMINI_URL = "https://generativelanguage.googleapis.com/v1beta";
 
   private final Map<String, String> environment;
   private final ScheduledExecutorService scheduler;
@@ -57,12 +59,12 @@ public final class ChatModels {
     ProviderType type = choice.type();
     switch (type) {
       case MOCK, OPENAI_COMPATIBLE -> {}
-      case OPENAI, ANTHROPIC -> apiKey(choice, true);
+      case OPENAI, ANTHROPIC, GOOGLE_GENAI -> apiKey(choice, true);
       default ->
           throw unavailable(
               "Provider type '"
                   + type.wireName()
-                  + "' has no client on this server yet; use openai, anthropic,"
+                  + "' has no client on this server yet; use openai, anthropic, google_genai,"
                   + " openai_compatible or mock");
     }
   }
@@ -95,6 +97,15 @@ public final class ChatModels {
                   .modelName(choice.model())
                   .temperature(choice.temperature())
                   .maxTokens(choice.maxTokens() == null ? 4096 : choice.maxTokens())
+                  .timeout(timeout(spec))
+                  .build();
+          case GOOGLE_GENAI ->
+              GoogleAiGeminiStreamingChatModel.builder()
+                  .baseUrl(environment.getOrDefault("GOOGLE_GEMINI_BASE_URL", GEMINI_URL))
+                  .apiKey(apiKey(choice, true))
+                  .modelName(choice.model())
+                  .temperature(choice.temperature())
+                  .maxOutputTokens(choice.maxTokens())
                   .timeout(timeout(spec))
                   .build();
           default -> throw new IllegalStateException("checked above");

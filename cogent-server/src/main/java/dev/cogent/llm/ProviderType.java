@@ -9,20 +9,28 @@ import java.util.Optional;
  * transport fields it requires or rejects.
  */
 public enum ProviderType {
-  OPENAI("openai", "OPENAI_API_KEY"),
-  ANTHROPIC("anthropic", "ANTHROPIC_API_KEY"),
-  BEDROCK("bedrock", null),
-  OPENAI_COMPATIBLE("openai_compatible", "COGENT_OPENAI_COMPATIBLE_API_KEY"),
-  GOOGLE_GENAI("google_genai", "GOOGLE_API_KEY"),
-  GOOGLE_VERTEXAI("google_vertexai", null),
-  MOCK("mock", null);
+  OPENAI("openai", "OPENAI_API_KEY", "openai"),
+  ANTHROPIC("anthropic", "ANTHROPIC_API_KEY", "anthropic"),
+  BEDROCK("bedrock", null, "amazon-bedrock"),
+  // The models behind an OpenAI-compatible URL depend on the upstream service (spec 001).
+  OPENAI_COMPATIBLE("openai_compatible", "COGENT_OPENAI_COMPATIBLE_API_KEY", null),
+  GOOGLE_GENAI("google_genai", "GOOGLE_API_KEY", "google"),
+  GOOGLE_VERTEXAI("google_vertexai", null, "google-vertex"),
+  MOCK("mock", null, null);
 
   private final String wireName;
   private final String defaultApiKeyEnv;
+  private final String catalogId;
 
-  ProviderType(String wireName, String defaultApiKeyEnv) {
+  ProviderType(String wireName, String defaultApiKeyEnv, String catalogId) {
     this.wireName = wireName;
     this.defaultApiKeyEnv = defaultApiKeyEnv;
+    this.catalogId = catalogId;
+  }
+
+  /** The provider id of the models.dev catalog that lists this type's models; empty when none. */
+  public Optional<String> catalogId() {
+    return Optional.ofNullable(catalogId);
   }
 
   public String wireName() {

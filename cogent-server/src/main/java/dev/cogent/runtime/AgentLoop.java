@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cogent.ErrorCode;
 import dev.cogent.Json;
 import dev.cogent.llm.ModelChoice;
+import dev.cogent.llm.ModelFacts;
 import dev.cogent.llm.ModelFailures;
 import dev.cogent.registry.Agent;
 import dev.cogent.registry.AgentService;
@@ -79,7 +80,7 @@ public final class AgentLoop {
   private final ToolSpecifications specifications;
   private final ChatHistory history;
   private final TokenCounter tokens;
-  private final ModelCatalogLookup catalog;
+  private final ModelFacts catalog;
   private final MiddlewareChain middleware;
   private final ToolRunner tools;
   private final Subagents subagents;
@@ -93,8 +94,8 @@ public final class AgentLoop {
    *     McpTools::forScope}); they join the built-ins
    * @param projectDir the project whose instruction files an agent's {@code memory} may name
    * @param settings blocked tools, protected paths, summarization and large-result limits
-   * @param catalog context windows and prices of models ({@link ModelCatalogLookup#UNKNOWN} when
-   *     there is no catalog)
+   * @param catalog the model catalog: context windows (when to summarize) and prices ({@code
+   *     estimated_cost})
    */
   public AgentLoop(
       MessageService messages,
@@ -105,7 +106,7 @@ public final class AgentLoop {
       Workspaces workspaces,
       Path projectDir,
       RuntimeSettings settings,
-      ModelCatalogLookup catalog,
+      ModelFacts catalog,
       Json json,
       InstantSource clock) {
     this.messages = messages;
@@ -511,7 +512,10 @@ public final class AgentLoop {
     event.put("output_tokens", usage.outputTokens());
     event.put(
         "estimated_cost",
-        catalog.estimatedCost(choice, usage.inputTokens(), usage.outputTokens()).orElse(null));
+        catalog
+            .findEstimatedCost(
+                choice.provider(), choice.model(), usage.inputTokens(), usage.outputTokens())
+            .orElse(null));
     event.put("provider", choice.provider());
     event.put("model", choice.model());
     return event;

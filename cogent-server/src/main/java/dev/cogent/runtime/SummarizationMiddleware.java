@@ -1,5 +1,6 @@
 package dev.cogent.runtime;
 
+import dev.cogent.llm.ModelFacts;
 import dev.cogent.llm.SummaryRequests;
 import dev.cogent.session.Message;
 import dev.cogent.session.MessageRole;
@@ -47,7 +48,7 @@ final class SummarizationMiddleware implements Middleware {
   private final MessageService messages;
   private final ChatHistory history;
   private final TokenCounter tokens;
-  private final ModelCatalogLookup catalog;
+  private final ModelFacts catalog;
   private final int triggerPercent;
   private final int defaultContextWindow;
   private final InstantSource clock;
@@ -56,7 +57,7 @@ final class SummarizationMiddleware implements Middleware {
       MessageService messages,
       ChatHistory history,
       TokenCounter tokens,
-      ModelCatalogLookup catalog,
+      ModelFacts catalog,
       Limits limits,
       InstantSource clock) {
     this.messages = messages;
@@ -156,7 +157,10 @@ final class SummarizationMiddleware implements Middleware {
   }
 
   private int trigger(ModelTurnContext turn) {
-    int window = catalog.contextWindow(turn.run().choice()).orElse(defaultContextWindow);
+    int window =
+        catalog
+            .findContextWindow(turn.run().choice().provider(), turn.run().choice().model())
+            .orElse(defaultContextWindow);
     return (int) ((long) window * triggerPercent / 100);
   }
 

@@ -330,7 +330,17 @@ public enum SettingKey {
       Visibility.SHOWN,
       "true",
       "Mount the A2A endpoints (agent cards and JSON-RPC).",
-      s -> s.a2a().enabled());
+      s -> s.a2a().enabled()),
+  MODELS_CATALOG_URL(
+      "models.catalog_url",
+      "COGENT_MODEL_CATALOG_URL",
+      null,
+      ValueType.OPTIONAL_TEXT,
+      Visibility.URL,
+      null,
+      "URL of a model catalog in the models.dev api.json format to refresh from at start-up and"
+          + " daily; unset keeps the catalog shipped with the server.",
+      s -> s.models().catalogUrl());
 
   /** The sections {@code PATCH /config} may change ("Configuration" in spec 001). */
   private static final List<String> PATCHABLE_SECTIONS =

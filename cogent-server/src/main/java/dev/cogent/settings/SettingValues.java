@@ -115,4 +115,8 @@ final class SettingValues {
   A2aSettings a2a() {
     return new A2aSettings((Boolean) get(SettingKey.A2A_ENABLED));
   }
+
+  ModelSettings models() {
+    return new ModelSettings((String) get(SettingKey.MODELS_CATALOG_URL));
+  }
 }

@@ -22,7 +22,8 @@ public record Settings(
     ToolSettings tools,
     RuntimeSettings runtime,
     AuthSettings auth,
-    A2aSettings a2a) {
+    A2aSettings a2a,
+    ModelSettings models) {
 
   public Settings {
     if (projectDir == null
@@ -35,7 +36,8 @@ public record Settings(
         || tools == null
         || runtime == null
         || auth == null
-        || a2a == null) {
+        || a2a == null
+        || models == null) {
       throw new IllegalArgumentException("every settings section is required");
     }
   }
@@ -57,12 +59,24 @@ public record Settings(
         tools,
         runtime,
         auth,
-        a2a);
+        a2a,
+        models);
   }
 
   public Settings withObservability(ObservabilitySettings value) {
     return new Settings(
-        projectDir, server, store, scoping, rateLimit, value, mlflow, tools, runtime, auth, a2a);
+        projectDir,
+        server,
+        store,
+        scoping,
+        rateLimit,
+        value,
+        mlflow,
+        tools,
+        runtime,
+        auth,
+        a2a,
+        models);
   }
 
   public Settings withMlflow(MlflowSettings value) {
@@ -77,7 +91,8 @@ public record Settings(
         tools,
         runtime,
         auth,
-        a2a);
+        a2a,
+        models);
   }
 
   public Settings withTools(ToolSettings value) {
@@ -92,6 +107,7 @@ public record Settings(
         value,
         runtime,
         auth,
-        a2a);
+        a2a,
+        models);
   }
 }

@@ -181,7 +181,8 @@ public final class SettingsLoader {
         section("tools", raw, values::tools),
         section("runtime", raw, values::runtime),
         section("auth", raw, values::auth),
-        section("a2a", raw, values::a2a));
+        section("a2a", raw, values::a2a),
+        section("models", raw, values::models));
   }
 
   private static Object parse(SettingKey key, RawValue raw) {

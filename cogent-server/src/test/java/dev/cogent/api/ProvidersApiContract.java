@@ -33,6 +33,7 @@ abstract class ProvidersApiContract {
   @TempDir Path dir;
   final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
   final FakeProviderServer fake = new FakeProviderServer();
+  final FakeProviderServer other = new FakeProviderServer();
   private final List<TestServer> servers = new ArrayList<>();
 
   abstract DatabaseKind kind();
@@ -48,6 +49,7 @@ abstract class ProvidersApiContract {
   void stop() {
     servers.forEach(TestServer::close);
     fake.close();
+    other.close();
   }
 
   static final String OPENAI =
@@ -314,5 +316,102 @@ abstract class ProvidersApiContract {
     assertThat(TestServer.json(failed).path("success").asBoolean()).isFalse();
     assertThat(TestServer.json(failed).path("message").asText()).contains("Incorrect API key");
     assertThat(server.post("/models/providers/nope/test", null).statusCode()).isEqualTo(404);
+  }
+
+  List<SseClient.Frame> send(TestServer server, String session, String content) {
+    try (SseClient stream =
+        SseClient.post(
+            server, "/sessions/" + session + "/messages", "{\"content\": \"" + content + "\"}")) {
+      return stream.readToEnd(WAIT);
+    }
+  }
+
+  static List<String> tokens(List<SseClient.Frame> frames) {
+    return frames.stream()
+        .filter(f -> f.event().equals("token"))
+        .map(f -> f.data().path("content").asText())
+        .toList();
+  }
+
+  @Test
+  void a_session_bound_by_provider_and_model_reaches_that_types_server() {
+    other.enqueue(Reply.stream(WireFormats.geminiText("gemini-2.5-pro", 7, "from", " gemini")));
+    TestServer server =
+        start(
+            Map.of(
+                "COMPAT_KEY", "compat-secret",
+                "GOOGLE_API_KEY", "google-secret",
+                "GOOGLE_GEMINI_BASE_URL", other.url("/v1beta")));
+    server.post("/models/providers", compatible("first", 0));
+    server.post(
+        "/models/providers",
+        "{\"id\": \"gemini\", \"provider\": \"google_genai\", \"model\": \"gemini-2.5-flash\","
+            + " \"priority\": 7}");
+    String session =
+        TestServer.json(
+                server.post(
+                    "/sessions",
+                    "{\"config\": {\"provider\": \"google_genai\", \"model\": \"gemini-2.5-pro\"}}"))
+            .path("id")
+            .asText();
+
+    List<SseClient.Frame> frames = send(server, session, "hi");
+
+    assertThat(tokens(frames)).containsExactly("from", " gemini");
+    assertThat(frames.get(frames.size() - 1).event()).isEqualTo("done");
+    assertThat(fake.received()).isEmpty();
+    assertThat(other.received()).hasSize(1);
+    assertThat(other.received().get(0).path())
+        .isEqualTo("/v1beta/models/gemini-2.5-pro:streamGenerateContent");
+    assertThat(other.received().get(0).headers()).containsEntry("x-goog-api-key", "google-secret");
+  }
+
+  @Test
+  void a_session_of_an_agent_uses_the_agents_model_before_the_priority_fallback() {
+    other.enqueue(
+        Reply.stream(WireFormats.anthropicText("claude-3-5-haiku-20241022", 5, "agent", " model")));
+    TestServer server =
+        start(
+            Map.of(
+                "COMPAT_KEY", "compat-secret",
+                "ANTHROPIC_API_KEY", "ant-secret",
+                "ANTHROPIC_BASE_URL", other.url("/v1/")));
+    server.post("/models/providers", compatible("first", 0));
+    assertThat(
+            server
+                .post(
+                    "/agents",
+                    "{\"name\": \"haiku-writer\", \"system_prompt\": \"Write haiku.\","
+                        + " \"model\": \"anthropic:claude-3-5-haiku-20241022\"}")
+                .statusCode())
+        .isEqualTo(201);
+    String session =
+        TestServer.json(server.post("/sessions", "{\"agent_name\": \"haiku-writer\"}"))
+            .path("id")
+            .asText();
+
+    List<SseClient.Frame> frames = send(server, session, "hi");
+
+    assertThat(tokens(frames)).containsExactly("agent", " model");
+    assertThat(fake.received()).isEmpty();
+    assertThat(other.received()).hasSize(1);
+    assertThat(other.received().get(0).headers()).containsEntry("x-api-key", "ant-secret");
+    assertThat(other.received().get(0).body()).contains("claude-3-5-haiku-20241022");
+  }
+
+  @Test
+  void without_session_or_agent_settings_the_lowest_priority_number_wins_among_servers() {
+    other.enqueue(Reply.stream(WireFormats.openAiText("llama3", 3, "near")));
+    TestServer server = start(Map.of("COMPAT_KEY", "compat-secret"));
+    server.post("/models/providers", compatible("far", 4));
+    server.post(
+        "/models/providers", compatible("near", 2).replace(fake.url("/v1"), other.url("/v1")));
+    String session = TestServer.json(server.post("/sessions", "{}")).path("id").asText();
+
+    List<SseClient.Frame> frames = send(server, session, "hi");
+
+    assertThat(tokens(frames)).containsExactly("near");
+    assertThat(fake.received()).isEmpty();
+    assertThat(other.received()).hasSize(1);
   }
 }

@@ -43,6 +43,8 @@ class ChatModelsTest {
               "OPENAI_BASE_URL", fake.url("/v1"),
               "ANTHROPIC_API_KEY", "sk-ant-test",
               "ANTHROPIC_BASE_URL", fake.url("/v1/"),
+              "GOOGLE_API_KEY", "google-test-key",
+              "GOOGLE_GEMINI_BASE_URL", fake.url("/v1beta"),
               "MY_PROXY_KEY", "proxy-key"),
           scheduler,
           Duration.ofMillis(5));
@@ -316,5 +318,83 @@ class ChatModelsTest {
     assertThatThrownBy(() -> models.check(choice(bedrock)))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("bedrock");
+  }
+
+  @Test
+  void gemini_streams_tokens_with_usage_and_sends_its_key_and_settings() throws Exception {
+    fake.enqueue(Reply.stream(WireFormats.geminiText("gemini-2.5-flash", 11, "Hello", " there")));
+
+    Outcome outcome =
+        call(
+            models.open(
+                choice(spec("google_genai", "gemini-2.5-flash", 2, null)),
+                new ManualCancellation()),
+            hello("gemini-2.5-flash"));
+
+    assertThat(outcome.tokens()).containsExactly("Hello", " there");
+    assertThat(outcome.response().aiMessage().text()).isEqualTo("Hello there");
+    assertThat(outcome.response().tokenUsage().inputTokenCount()).isEqualTo(11);
+    assertThat(outcome.response().tokenUsage().outputTokenCount()).isEqualTo(2);
+    Received request = fake.received().get(0);
+    assertThat(request.path()).isEqualTo("/v1beta/models/gemini-2.5-flash:streamGenerateContent");
+    assertThat(request.headers()).containsEntry("x-goog-api-key", "google-test-key");
+    JsonNode sent = body(request);
+    assertThat(sent.get("contents").get(0).get("role").asText()).isEqualTo("user");
+    assertThat(sent.get("contents").get(0).get("parts").get(0).get("text").asText())
+        .isEqualTo("Hi");
+    assertThat(sent.get("generationConfig").get("temperature").asDouble()).isEqualTo(0.2);
+    assertThat(sent.get("generationConfig").get("maxOutputTokens").asInt()).isEqualTo(100);
+  }
+
+  @Test
+  void gemini_tool_call_is_assembled_and_the_function_declarations_are_sent() throws Exception {
+    fake.enqueue(
+        Reply.stream(WireFormats.geminiToolCall("gemini-2.5-flash", "ls", "{\"path\": \".\"}")));
+
+    Outcome outcome =
+        call(
+            models.open(
+                choice(spec("google_genai", "gemini-2.5-flash", 0, null)),
+                new ManualCancellation()),
+            withTool("gemini-2.5-flash"));
+
+    var call = outcome.response().aiMessage().toolExecutionRequests().get(0);
+    assertThat(call.name()).isEqualTo("ls");
+    assertThat(JSON.readTree(call.arguments()).get("path").asText()).isEqualTo(".");
+    assertThat(outcome.response().tokenUsage().inputTokenCount()).isEqualTo(40);
+    JsonNode declaration =
+        body(fake.received().get(0)).get("tools").get(0).get("functionDeclarations").get(0);
+    assertThat(declaration.get("name").asText()).isEqualTo("ls");
+    assertThat(declaration.get("parameters").get("properties").has("path")).isTrue();
+    assertThat(declaration.get("parameters").get("required").get(0).asText()).isEqualTo("path");
+  }
+
+  @Test
+  void gemini_retries_a_429_then_succeeds_and_does_not_retry_a_bad_key() throws Exception {
+    fake.enqueue(Reply.json(429, WireFormats.GEMINI_RATE_LIMITED))
+        .enqueue(Reply.stream(WireFormats.geminiText("gemini-2.5-flash", 3, "ok")))
+        .enqueue(Reply.json(400, WireFormats.GEMINI_BAD_KEY))
+        .enqueue(Reply.stream(WireFormats.geminiText("gemini-2.5-flash", 3, "never")));
+    StreamingChatModel model =
+        models.open(
+            choice(spec("google_genai", "gemini-2.5-flash", 2, null)), new ManualCancellation());
+
+    Outcome outcome = call(model, hello("gemini-2.5-flash"));
+
+    assertThat(outcome.response().aiMessage().text()).isEqualTo("ok");
+    assertThat(fake.received()).hasSize(2);
+    assertThatThrownBy(() -> call(model, hello("gemini-2.5-flash")))
+        .hasMessageContaining("API key not valid");
+    assertThat(fake.received()).hasSize(3);
+  }
+
+  @Test
+  void gemini_needs_its_key_variable() {
+    ChatModels withoutKeys = new ChatModels(Map.of(), scheduler, Duration.ofMillis(5));
+
+    assertThatThrownBy(
+            () -> withoutKeys.check(choice(spec("google_genai", "gemini-2.5-flash", 2, null))))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("GOOGLE_API_KEY");
   }
 }

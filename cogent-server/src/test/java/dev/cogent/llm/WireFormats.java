@@ -150,4 +150,58 @@ public final class WireFormats {
   private static String quote(String text) {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
+
+  /** A Gemini {@code streamGenerateContent?alt=sse} stream answering {@code words}, with usage. */
+  public static String geminiText(String model, int inputTokens, String... words) {
+    StringBuilder events = new StringBuilder();
+    for (int i = 0; i < words.length; i++) {
+      boolean last = i == words.length - 1;
+      events.append(
+          geminiChunk(
+              model,
+              "{\"text\":" + quote(words[i]) + "}",
+              last ? "STOP" : null,
+              last ? geminiUsage(inputTokens, words.length) : null));
+    }
+    return events.toString();
+  }
+
+  /** A Gemini stream calling function {@code name} with the JSON object {@code arguments}. */
+  public static String geminiToolCall(String model, String name, String arguments) {
+    return geminiChunk(
+        model,
+        "{\"functionCall\":{\"name\":" + quote(name) + ",\"args\":" + arguments + "}}",
+        "STOP",
+        geminiUsage(40, 6));
+  }
+
+  public static final String GEMINI_RATE_LIMITED =
+      "{\"error\":{\"code\":429,\"message\":\"Resource has been exhausted (e.g. check quota).\","
+          + "\"status\":\"RESOURCE_EXHAUSTED\"}}";
+
+  public static final String GEMINI_BAD_KEY =
+      "{\"error\":{\"code\":400,\"message\":\"API key not valid. Please pass a valid API key.\","
+          + "\"status\":\"INVALID_ARGUMENT\"}}";
+
+  private static String geminiUsage(int inputTokens, int outputTokens) {
+    return "{\"promptTokenCount\":"
+        + inputTokens
+        + ",\"candidatesTokenCount\":"
+        + outputTokens
+        + ",\"totalTokenCount\":"
+        + (inputTokens + outputTokens)
+        + "}";
+  }
+
+  private static String geminiChunk(String model, String part, String finishReason, String usage) {
+    return "data: {\"candidates\":[{\"content\":{\"parts\":["
+        + part
+        + "],\"role\":\"model\"}"
+        + (finishReason == null ? "" : ",\"finishReason\":\"" + finishReason + "\"")
+        + ",\"index\":0}]"
+        + (usage == null ? "" : ",\"usageMetadata\":" + usage)
+        + ",\"modelVersion\":\""
+        + model
+        + "\"}\r\n\r\n";
+  }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cogent.Json;
 import dev.cogent.llm.ChatModels;
+import dev.cogent.llm.ModelFacts;
 import dev.cogent.llm.ModelResolver;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
@@ -348,15 +349,15 @@ class AgentRuntimeTest {
   }
 
   /** Prices every model at 0.001 per input and 0.002 per output token. */
-  static final class PricedCatalog implements ModelCatalogLookup {
+  static final class PricedCatalog implements ModelFacts {
     @Override
-    public java.util.OptionalInt contextWindow(dev.cogent.llm.ModelChoice choice) {
+    public java.util.OptionalInt findContextWindow(String provider, String model) {
       return java.util.OptionalInt.empty();
     }
 
     @Override
-    public Optional<Double> estimatedCost(
-        dev.cogent.llm.ModelChoice choice, int inputTokens, int outputTokens) {
+    public Optional<Double> findEstimatedCost(
+        String provider, String model, long inputTokens, long outputTokens) {
       return Optional.of(inputTokens * 0.001 + outputTokens * 0.002);
     }
   }

@@ -57,7 +57,8 @@ class ConfigEditorTest {
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         RuntimeSettings.withSecret(null),
         AuthSettings.defaults(),
-        A2aSettings.DEFAULTS);
+        A2aSettings.DEFAULTS,
+        ModelSettings.DEFAULTS);
   }
 
   /** What a fresh start would read from the project config file alone. */

@@ -24,7 +24,8 @@ class LiveSettingsTest {
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         RuntimeSettings.withSecret(null),
         AuthSettings.defaults(),
-        A2aSettings.DEFAULTS);
+        A2aSettings.DEFAULTS,
+        ModelSettings.DEFAULTS);
   }
 
   @Test

@@ -26,7 +26,8 @@ class SettingsViewTest {
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         RuntimeSettings.withSecret("hunter2"),
         new AuthSettings(false, "a-jwt-secret-of-at-least-32-bytes", 60, false, 15),
-        A2aSettings.DEFAULTS);
+        A2aSettings.DEFAULTS,
+        ModelSettings.DEFAULTS);
   }
 
   @SuppressWarnings("unchecked")
