@@ -1,8 +1,12 @@
 package dev.cogent.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cogent.llm.FakeProviderServer;
+import dev.cogent.llm.FakeProviderServer.Reply;
+import dev.cogent.llm.WireFormats;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.SseClient;
@@ -282,6 +286,33 @@ abstract class MiddlewareApiContract {
     assertThat(
             frames.get(frames.size() - 1).data().path("assistant_data").path("token_count").asInt())
         .isEqualTo(words("task " + args) + 1 + 3);
+  }
+
+  @Test
+  void a_catalogued_model_reports_provider_tokens_and_the_catalog_cost() {
+    try (FakeProviderServer anthropic = new FakeProviderServer()) {
+      anthropic.enqueue(
+          Reply.stream(
+              WireFormats.anthropicText("claude-3-5-haiku-20241022", 5000, "priced", " words")));
+      start(Map.of("ANTHROPIC_API_KEY", "ant-secret", "ANTHROPIC_BASE_URL", anthropic.url("/v1/")));
+      String sessionId =
+          TestServer.json(
+                  server.post(
+                      "/sessions",
+                      "{\"agent_name\": \"tester\", \"config\": {\"provider\": \"anthropic\","
+                          + " \"model\": \"claude-3-5-haiku-20241022\"}}"))
+              .path("id")
+              .asText();
+
+      JsonNode usage = usage(run(sessionId, "hi"));
+
+      // Claude Haiku 3.5 in the shipped catalog: $0.80 in, $4.00 out per million tokens.
+      assertThat(usage.path("input_tokens").asInt()).isEqualTo(5000);
+      assertThat(usage.path("output_tokens").asInt()).isEqualTo(2);
+      assertThat(usage.path("estimated_cost").asDouble())
+          .isCloseTo((5000 * 0.8 + 2 * 4.0) / 1_000_000, within(1e-12));
+      assertThat(usage.path("provider").asText()).isEqualTo("anthropic");
+    }
   }
 
   @Test
