@@ -288,6 +288,23 @@ public final class CogentServer implements AutoCloseable {
               json,
               settings.runtime().callbackSigningSecret(),
               Duration.ofMillis(500));
+      var agentLoop =
+          new AgentLoop(
+              messages,
+              agentService,
+              skillService,
+              serverTools,
+              scope -> {
+                List<Tool> scoped = new ArrayList<>(registeredTools.forScope(scope));
+                scoped.addAll(mcpTools.forScope(scope));
+                return scoped;
+              },
+              workspaces,
+              settings.projectDir(),
+              settings.runtime(),
+              modelCatalog,
+              json,
+              clock);
       var runtime =
           new AgentRuntime(
               sessions,
@@ -303,20 +320,7 @@ public final class CogentServer implements AutoCloseable {
                               agent ->
                                   new ModelResolver.AgentModel(agent.model(), agent.temperature())),
                   chatModels),
-              new AgentLoop(
-                  messages,
-                  agentService,
-                  skillService,
-                  serverTools,
-                  scope -> {
-                    List<Tool> scoped = new ArrayList<>(registeredTools.forScope(scope));
-                    scoped.addAll(mcpTools.forScope(scope));
-                    return scoped;
-                  },
-                  workspaces,
-                  settings.projectDir(),
-                  json,
-                  clock),
+              agentLoop,
               runExecutor,
               callbacks,
               json);
@@ -336,7 +340,8 @@ public final class CogentServer implements AutoCloseable {
               requests,
               Duration.ofSeconds(15));
 
-      var capabilities = capabilities(version, settings, database, sandboxProbes);
+      var capabilities =
+          capabilities(version, settings, database, sandboxProbes, agentLoop.middleware());
       var http =
           new HttpServer(
               settings.server(),
@@ -434,7 +439,11 @@ public final class CogentServer implements AutoCloseable {
   }
 
   private static Capabilities capabilities(
-      String version, Settings settings, Database database, List<SandboxProbe> sandboxProbes) {
+      String version,
+      Settings settings,
+      Database database,
+      List<SandboxProbe> sandboxProbes,
+      List<String> middleware) {
     Map<String, String> versions = new TreeMap<>();
     versions.put("cogent", version);
     versions.put("java", Runtime.version().toString());
@@ -453,15 +462,16 @@ public final class CogentServer implements AutoCloseable {
     features.put("hitl", true);
     features.put("provider_config_crud", true);
     features.put("model_catalog", true);
+    // The runtime's middleware (dev.cogent.runtime.MiddlewareChain).
+    features.put("tool_safety", true);
+    features.put("tool_argument_validation", true);
+    features.put("trusted_runtime_context", true);
     for (String notYet :
         List.of(
             "async_subagents",
             "permissions",
             "context_policy",
             "context_controls",
-            "tool_safety",
-            "tool_argument_validation",
-            "trusted_runtime_context",
             "checkpoint_apis",
             "a2a",
             "a2a_jsonrpc",
@@ -480,7 +490,7 @@ public final class CogentServer implements AutoCloseable {
         List.of("sse"),
         sandboxProbes.stream().filter(SandboxProbe::works).map(SandboxProbe::backend).toList(),
         features,
-        List.of(),
+        middleware,
         settings.scoping().enabled() ? settings.scoping().keys() : List.of(),
         Map.of(
             "database",

@@ -17,6 +17,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -29,12 +30,16 @@ import java.util.concurrent.TimeUnit;
  * turn {@code n} after that message performs action {@code n}. A message without script lines is
  * answered {@code Echo: <message>}; a script that has run out is answered {@code Done.}. Text is
  * streamed word by word. Usage: input tokens are the whitespace-separated words of every message it
- * was given, output tokens the words it produced. See docs/testing.md.
+ * was given, output tokens the words it produced. A summary request ({@link SummaryRequests}) is
+ * answered {@code Summary: <the first words of the transcript> …}. See docs/testing.md.
  *
  * <p>It answers on the caller's thread. One instance serves one run; the run's cancellation ends a
  * {@code /sleep} at once.
  */
 final class MockChatModel implements StreamingChatModel {
+
+  /** How many words of the transcript a summary repeats. */
+  static final int SUMMARY_WORDS = 8;
 
   private final String modelName;
   private final Cancellation cancellation;
@@ -63,6 +68,10 @@ final class MockChatModel implements StreamingChatModel {
     int inputTokens = words(messages);
     MockScript script = MockScript.parse(prompt);
     try {
+      if (SummaryRequests.isSummaryRequest(request)) {
+        stream(summary(prompt), inputTokens, handler);
+        return;
+      }
       if (!script.hasScriptLines()) {
         stream(turn == 0 ? "Echo: " + prompt : "Done.", inputTokens, handler);
         return;
@@ -125,6 +134,15 @@ final class MockChatModel implements StreamingChatModel {
             .tokenUsage(new TokenUsage(inputTokens, produced))
             .finishReason(FinishReason.STOP)
             .build());
+  }
+
+  /** What a summary request is answered: its first words, so tests can tell what was compacted. */
+  static String summary(String transcript) {
+    String[] words = transcript.strip().split("\\s+");
+    int shown = Math.min(words.length, SUMMARY_WORDS);
+    return "Summary: "
+        + String.join(" ", Arrays.asList(words).subList(0, shown))
+        + (words.length > shown ? " …" : "");
   }
 
   /** What {@code /inspect} answers: the system prompt, tool names and temperature it was given. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cogent.ErrorCode;
 import dev.cogent.Json;
 import dev.cogent.llm.ModelChoice;
+import dev.cogent.llm.ModelFacts;
 import dev.cogent.llm.ModelFailures;
 import dev.cogent.registry.Agent;
 import dev.cogent.registry.AgentService;
@@ -15,6 +16,7 @@ import dev.cogent.session.MessageService;
 import dev.cogent.session.RunError;
 import dev.cogent.session.Session;
 import dev.cogent.session.ToolCall;
+import dev.cogent.settings.RuntimeSettings;
 import dev.cogent.tools.Tool;
 import dev.cogent.tools.ToolCancelledException;
 import dev.cogent.tools.ToolResult;
@@ -26,6 +28,8 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModelName;
+import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -75,6 +79,9 @@ public final class AgentLoop {
   private final InstantSource clock;
   private final ToolSpecifications specifications;
   private final ChatHistory history;
+  private final TokenCounter tokens;
+  private final ModelFacts catalog;
+  private final MiddlewareChain middleware;
   private final ToolRunner tools;
   private final Subagents subagents;
 
@@ -86,6 +93,9 @@ public final class AgentLoop {
    * @param scopedTools the tools that depend on the session's scope (MCP servers' tools, {@code
    *     McpTools::forScope}); they join the built-ins
    * @param projectDir the project whose instruction files an agent's {@code memory} may name
+   * @param settings blocked tools, protected paths, summarization and large-result limits
+   * @param catalog the model catalog: context windows (when to summarize) and prices ({@code
+   *     estimated_cost})
    */
   public AgentLoop(
       MessageService messages,
@@ -95,31 +105,48 @@ public final class AgentLoop {
       Function<Scope, List<Tool>> scopedTools,
       Workspaces workspaces,
       Path projectDir,
-      Json json,
-      InstantSource clock) {
-    this(
-        messages,
-        new AgentProfiles(agents, skills, builtins, scopedTools, projectDir),
-        workspaces,
-        json,
-        clock);
-  }
-
-  AgentLoop(
-      MessageService messages,
-      AgentProfiles profiles,
-      Workspaces workspaces,
+      RuntimeSettings settings,
+      ModelFacts catalog,
       Json json,
       InstantSource clock) {
     this.messages = messages;
-    this.profiles = profiles;
     this.workspaces = workspaces;
     this.json = json;
     this.clock = clock;
+    this.catalog = catalog;
     this.specifications = new ToolSpecifications(json);
     this.history = new ChatHistory(json);
-    this.tools = new ToolRunner(workspaces);
-    this.subagents = new Subagents(profiles, specifications, tools, workspaces, json);
+    // For providers that report no usage; GPT-4o's tokenizer (o200k) is close enough for any model.
+    this.tokens = new TokenCounter(new OpenAiTokenCountEstimator(OpenAiChatModelName.GPT_4_O));
+    this.middleware =
+        new MiddlewareChain(
+            List.of(
+                new ToolSecurityMiddleware(
+                    settings.blockedTools(), settings.protectedPaths(), workspaces),
+                new TrustedRuntimeContextMiddleware(workspaces),
+                new ToolArgumentValidationMiddleware(),
+                new HumanInTheLoopMiddleware(),
+                new ObservabilityMiddleware(clock),
+                new MemoryMiddleware(new MemoryFiles(projectDir)),
+                new SkillsMiddleware(skills),
+                new SummarizationMiddleware(
+                    messages,
+                    history,
+                    tokens,
+                    catalog,
+                    new SummarizationMiddleware.Limits(
+                        settings.summarizationTriggerPercent(),
+                        settings.defaultContextWindowTokens()),
+                    clock),
+                new LargeToolResultsMiddleware(settings.largeToolResultBytes())));
+    this.profiles = new AgentProfiles(agents, builtins, scopedTools, middleware);
+    this.tools = new ToolRunner(middleware, this::delegate);
+    this.subagents = new Subagents(profiles, specifications, tools, tokens, workspaces, json);
+  }
+
+  /** The middleware of every run, in the order it applies, for {@code GET /capabilities}. */
+  public List<String> middleware() {
+    return middleware.names();
   }
 
   /** Whether the session's agent exists in its scope (a run of it can start). */
@@ -150,14 +177,12 @@ public final class AgentLoop {
   /** The mutable progress of one run, owned by the run's thread. */
   private static final class Progress {
     int turn;
-    int inputTokens;
-    int outputTokens;
+    final RunUsage usage;
     final TodoList todos;
 
-    Progress(int turn, int inputTokens, int outputTokens, TodoList todos) {
+    Progress(int turn, RunUsage usage, TodoList todos) {
       this.turn = turn;
-      this.inputTokens = inputTokens;
-      this.outputTokens = outputTokens;
+      this.usage = usage;
       this.todos = todos;
     }
   }
@@ -166,7 +191,7 @@ public final class AgentLoop {
   void run(RunContext run) {
     Optional<AgentProfile> profile = profile(run);
     if (profile.isPresent()) {
-      loop(run, profile.get(), new Progress(0, 0, 0, new TodoList()));
+      loop(run, profile.get(), new Progress(0, new RunUsage(0, 0), new TodoList()));
     }
   }
 
@@ -186,27 +211,26 @@ public final class AgentLoop {
     Progress progress =
         new Progress(
             checkpoint.turn(),
-            checkpoint.inputTokens(),
-            checkpoint.outputTokens(),
+            new RunUsage(checkpoint.inputTokens(), checkpoint.outputTokens()),
             new TodoList(checkpoint.todos()));
     ToolCall pending = checkpoint.pending().toolCall();
-    ToolResult result;
+    ToolOutcome outcome;
     try {
-      result =
+      outcome =
           switch (decision.decision()) {
-            case "approve" -> dispatch(run, profile, progress, checkpoint.pending());
+            case "approve" -> approved(run, profile, progress, checkpoint.pending());
             case "edit" -> {
               ToolCall edited = new ToolCall(pending.id(), pending.name(), decision.args());
               emitter.emit("tool_call", toolCallEvent(edited));
-              yield dispatch(run, profile, progress, new ParsedCall(edited, null));
+              yield approved(run, profile, progress, new ParsedCall(edited, null));
             }
-            default -> ToolResult.failed(rejection(pending, decision.args()));
+            default -> ToolOutcome.of(ToolResult.failed(rejection(pending, decision.args())));
           };
     } catch (ToolCancelledException e) {
       emitter.abort();
       return;
     }
-    record(run, pending, result);
+    record(run, pending, outcome);
     if (run.cancellation().isCancelled()) {
       emitter.abort();
       return;
@@ -254,25 +278,32 @@ public final class AgentLoop {
         return;
       }
       emitter.status("thinking");
-      List<ChatMessage> conversation = new ArrayList<>();
-      conversation.add(SystemMessage.from(profile.systemPrompt()));
-      conversation.addAll(history.from(messages.history(run.session().id())));
+      ModelTurnContext turn = new ModelTurnContext(run, profile, progress.usage);
+      ChatRequest request;
       ChatResponse response;
       try {
+        Conversation shaped =
+            middleware.beforeModel(
+                turn,
+                new Conversation(profile.systemPrompt(), messages.history(run.session().id())));
+        List<ChatMessage> conversation = new ArrayList<>();
+        conversation.add(SystemMessage.from(shaped.systemPrompt()));
+        conversation.addAll(history.from(shaped.transcript()));
+        request =
+            request(
+                run.choice(),
+                // The session config's temperature, else the agent's (ModelResolver).
+                run.choice().temperature() != null
+                    ? run.choice().temperature()
+                    : profile.temperature(),
+                conversation,
+                specs);
         response =
             new ModelTurn(
                     run.model(),
                     token -> emitter.emit("token", Map.of("content", token)),
                     run.cancellation())
-                .call(
-                    request(
-                        run.choice(),
-                        // The session config's temperature, else the agent's (ModelResolver).
-                        run.choice().temperature() != null
-                            ? run.choice().temperature()
-                            : profile.temperature(),
-                        conversation,
-                        specs));
+                .call(request);
       } catch (CancellationException e) {
         emitter.abort();
         return;
@@ -282,17 +313,16 @@ public final class AgentLoop {
         return;
       }
       emitter.status("idle");
-      if (response.tokenUsage() != null) {
-        progress.inputTokens += orZero(response.tokenUsage().inputTokenCount());
-        progress.outputTokens += orZero(response.tokenUsage().outputTokenCount());
-      }
+      progress.usage.add(tokens.of(request, response));
+      middleware.afterModel(turn, request, response);
       AiMessage ai = response.aiMessage();
       String text = ai.text() == null ? "" : ai.text();
       if (!ai.hasToolExecutionRequests()) {
         Message answer =
-            message(run, MessageRole.ASSISTANT, text, List.of(), null, progress.outputTokens);
+            message(
+                run, MessageRole.ASSISTANT, text, List.of(), null, progress.usage.outputTokens());
         messages.append(answer, run.runId());
-        emitter.emit("usage", usage(run.choice(), progress.inputTokens, progress.outputTokens));
+        emitter.emit("usage", usage(run.choice(), progress.usage));
         Map<String, Object> done = new LinkedHashMap<>();
         done.put("assistant_data", json.mapper().convertValue(answer, OBJECT));
         done.put("message_id", answer.id());
@@ -324,7 +354,7 @@ public final class AgentLoop {
   }
 
   /**
-   * Runs the calls of one model turn in order.
+   * Runs the calls of one model turn in order, through the middleware.
    *
    * @return false when the run ended or paused (its terminal event is written)
    */
@@ -334,18 +364,21 @@ public final class AgentLoop {
     for (int i = 0; i < calls.size(); i++) {
       ParsedCall call = calls.get(i);
       emitter.emit("tool_call", toolCallEvent(call.toolCall()));
-      if (tools.needsApproval(profile, call)) {
-        pause(run, progress, call, calls.subList(i + 1, calls.size()));
-        return false;
-      }
-      ToolResult result;
+      ToolOutcome outcome;
       try {
-        result = dispatch(run, profile, progress, call);
+        outcome =
+            tools.run(
+                ToolInvocation.of(
+                    run, profile, call, progress.todos, progress.usage, false, false));
       } catch (ToolCancelledException e) {
         emitter.abort();
         return false;
       }
-      record(run, call.toolCall(), result);
+      if (outcome.paused()) {
+        pause(run, progress, call, calls.subList(i + 1, calls.size()));
+        return false;
+      }
+      record(run, call.toolCall(), outcome);
       if (run.cancellation().isCancelled()) {
         emitter.abort();
         return false;
@@ -354,15 +387,16 @@ public final class AgentLoop {
     return true;
   }
 
-  /** Runs one call: {@code task} goes to a subagent, everything else to the tool runner. */
-  private ToolResult dispatch(
+  /** Runs a call a human approved (as asked, or with edited arguments). */
+  private ToolOutcome approved(
       RunContext run, AgentProfile profile, Progress progress, ParsedCall call) {
-    if (AgentProfiles.TASK.equals(call.toolCall().name())
-        && call.parseError() == null
-        && profile.delegates()) {
-      return subagents.delegate(run, profile, call.toolCall());
-    }
-    return tools.execute(run, profile, progress.todos, call);
+    return tools.run(
+        ToolInvocation.of(run, profile, call, progress.todos, progress.usage, true, false));
+  }
+
+  /** Runs a {@code task} call in a subagent (the end of the chain, see {@link ToolRunner}). */
+  private ToolResult delegate(ToolInvocation invocation) {
+    return subagents.delegate(invocation);
   }
 
   private void pause(RunContext run, Progress progress, ParsedCall call, List<ParsedCall> rest) {
@@ -371,8 +405,8 @@ public final class AgentLoop {
             call,
             rest,
             progress.turn,
-            progress.inputTokens,
-            progress.outputTokens,
+            progress.usage.inputTokens(),
+            progress.usage.outputTokens(),
             run.choice().provider(),
             run.choice().model(),
             progress.todos.state());
@@ -399,20 +433,29 @@ public final class AgentLoop {
   }
 
   /** Emits a call's {@code tool_result} and stores its tool message. */
-  private void record(RunContext run, ToolCall call, ToolResult result) {
+  private void record(RunContext run, ToolCall call, ToolOutcome outcome) {
+    run.emitter().emit("tool_result", toolResultEvent(call, outcome));
+    messages.append(
+        message(run, MessageRole.TOOL, outcome.result().output(), List.of(), call.id(), null),
+        run.runId());
+  }
+
+  /** The {@code tool_result} payload: spec 001's fields, then the middleware's details. */
+  static Map<String, Object> toolResultEvent(ToolCall call, ToolOutcome outcome) {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("tool_call_id", call.id());
-    event.put("output", result.output());
-    event.put("exit_code", result.exitCode());
-    run.emitter().emit("tool_result", event);
-    messages.append(
-        message(run, MessageRole.TOOL, result.output(), List.of(), call.id(), null), run.runId());
+    event.put("output", outcome.result().output());
+    event.put("exit_code", outcome.result().exitCode());
+    event.putAll(outcome.details());
+    return event;
   }
 
   List<ToolSpecification> specs(AgentProfile profile, Scope scope) {
     List<ToolSpecification> specs = new ArrayList<>();
     profile.tools().values().forEach(tool -> specs.add(specifications.of(tool)));
-    specs.add(specifications.of(TodoList.NAME, TodoList.DESCRIPTION, TodoList.SCHEMA));
+    if (middleware.offers(TodoList.NAME)) {
+      specs.add(specifications.of(TodoList.NAME, TodoList.DESCRIPTION, TodoList.SCHEMA));
+    }
     if (profile.delegates()) {
       specs.add(subagents.specification(scope));
     }
@@ -463,18 +506,18 @@ public final class AgentLoop {
     return event;
   }
 
-  private static Map<String, Object> usage(ModelChoice choice, int input, int output) {
-    Map<String, Object> usage = new LinkedHashMap<>();
-    usage.put("input_tokens", input);
-    usage.put("output_tokens", output);
-    // The model catalog with prices comes with issue #4; until then the cost is unknown.
-    usage.put("estimated_cost", null);
-    usage.put("provider", choice.provider());
-    usage.put("model", choice.model());
-    return usage;
-  }
-
-  static int orZero(Integer value) {
-    return value == null ? 0 : value;
+  private Map<String, Object> usage(ModelChoice choice, RunUsage usage) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("input_tokens", usage.inputTokens());
+    event.put("output_tokens", usage.outputTokens());
+    event.put(
+        "estimated_cost",
+        catalog
+            .findEstimatedCost(
+                choice.provider(), choice.model(), usage.inputTokens(), usage.outputTokens())
+            .orElse(null));
+    event.put("provider", choice.provider());
+    event.put("model", choice.model());
+    return event;
   }
 }

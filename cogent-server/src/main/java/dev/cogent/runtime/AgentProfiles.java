@@ -3,18 +3,10 @@ package dev.cogent.runtime;
 import dev.cogent.registry.Agent;
 import dev.cogent.registry.AgentDirectory;
 import dev.cogent.registry.AgentService;
-import dev.cogent.registry.Skill;
-import dev.cogent.registry.SkillService;
-import dev.cogent.registry.Source;
 import dev.cogent.scope.Scope;
 import dev.cogent.tools.Tool;
 import dev.cogent.tools.catalog.CatalogTool;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,11 +27,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code tools}: empty means every tool; otherwise only the named ones (a catalog row's name
  *       names all of its tools), and names that do not exist are listed in the system message (and
  *       logged), never fatal;
- *   <li>{@code memory}: each instruction file found ({@link MemoryFiles}) is appended;
- *   <li>{@code skills}: each attached, enabled skill's name, description and path is listed; its
- *       {@code SKILL.md} is written into the workspace under {@code /skills/api/<name>/} (API
- *       skills) or {@code /skills/project/<name>/} (file skills), where the model reads it with
- *       {@code read_file} (progressive disclosure);
+ *   <li>{@code memory} and {@code skills} are added to the prompt by the middleware ({@link
+ *       MemoryMiddleware}, {@link SkillsMiddleware}); tools the middleware does not offer (blocked
+ *       ones) are left out;
  *   <li>{@code interrupt_on} and {@code temperature} are carried in the profile.
  * </ul>
  *
@@ -58,28 +48,25 @@ final class AgentProfiles {
   private static final Logger log = LoggerFactory.getLogger(AgentProfiles.class);
 
   private final AgentService agents;
-  private final SkillService skills;
   private final List<Tool> builtins;
   private final Function<Scope, List<Tool>> scopedTools;
-  private final MemoryFiles memory;
+  private final MiddlewareChain middleware;
 
   /**
    * @param builtins the tools an agent with an empty {@code tools} list gets
    * @param scopedTools more such tools that depend on the session's scope (MCP servers' tools); a
    *     built-in of the same name wins
-   * @param projectDir the project whose files {@code memory} may name
+   * @param middleware adds to the system prompt (memory, skills) and hides blocked tools
    */
   AgentProfiles(
       AgentService agents,
-      SkillService skills,
       List<Tool> builtins,
       Function<Scope, List<Tool>> scopedTools,
-      Path projectDir) {
+      MiddlewareChain middleware) {
     this.agents = agents;
-    this.skills = skills;
     this.builtins = List.copyOf(builtins);
     this.scopedTools = scopedTools;
-    this.memory = new MemoryFiles(projectDir);
+    this.middleware = middleware;
   }
 
   /** The agent a session runs: its {@code agent_name} ({@code default} when none) in its scope. */
@@ -105,15 +92,16 @@ final class AgentProfiles {
   AgentProfile build(Agent agent, Scope scope, Path workspace, boolean mayDelegate) {
     Map<String, Tool> tools = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
-    boolean delegates = mayDelegate;
+    boolean delegates = mayDelegate && middleware.offers(TASK);
     List<Tool> available = new ArrayList<>(builtins);
     available.addAll(scopedTools.apply(scope));
+    available.removeIf(tool -> !middleware.offers(tool.name()));
     if (agent.tools() == null || agent.tools().isEmpty()) {
       available.forEach(tool -> tools.putIfAbsent(tool.name(), tool));
     } else {
       Map<String, Tool> byName = new LinkedHashMap<>();
       available.forEach(tool -> byName.putIfAbsent(tool.name(), tool));
-      delegates = mayDelegate && agent.tools().contains(TASK);
+      delegates = delegates && agent.tools().contains(TASK);
       for (String name : agent.tools()) {
         List<Tool> ofRow = catalogRow(available, name);
         if (byName.containsKey(name)) {
@@ -169,74 +157,6 @@ final class AgentProfiles {
           .append(String.join(", ", unknownTools))
           .append('.');
     }
-    if (agent.memory() != null) {
-      for (String path : agent.memory()) {
-        memory
-            .read(path, workspace)
-            .ifPresent(
-                found ->
-                    prompt
-                        .append("\n\n## Instructions from ")
-                        .append(found.path())
-                        .append("\n\n")
-                        .append(found.content().strip()));
-      }
-    }
-    List<String> skillLines = skillLines(agent, scope, workspace);
-    if (!skillLines.isEmpty()) {
-      prompt.append(
-          "\n\n## Skills\n\nEach skill is a SKILL.md file with instructions. When a task matches a"
-              + " skill, read its file with read_file first, then follow it.\n");
-      skillLines.forEach(line -> prompt.append('\n').append(line));
-    }
-    return prompt.toString();
-  }
-
-  private List<String> skillLines(Agent agent, Scope scope, Path workspace) {
-    List<String> lines = new ArrayList<>();
-    if (agent.skills() == null) {
-      return lines;
-    }
-    for (String name : agent.skills()) {
-      Optional<Skill> skill = skills.find(name, scope).filter(Skill::enabled);
-      if (skill.isEmpty()) {
-        log.debug("Skill {} of agent {} is missing or disabled", name, agent.name());
-        continue;
-      }
-      String shown = mount(skill.get(), workspace);
-      lines.add("- " + name + ": " + skill.get().description() + " (" + shown + ")");
-    }
-    return lines;
-  }
-
-  /** Writes the skill's SKILL.md into the workspace; returns the path the model reads it at. */
-  private static String mount(Skill skill, Path workspace) {
-    // Skill names are registry names (letters, digits, '.', '_', '-', starting with a letter or a
-    // digit), so they cannot climb out of the folder.
-    String folder = skill.source() == Source.API ? "api" : "project";
-    Path dir = workspace.resolve("skills").resolve(folder).resolve(skill.name());
-    String shown = "/skills/" + folder + "/" + skill.name() + "/SKILL.md";
-    try {
-      Files.createDirectories(dir);
-      // The agent can create links in its workspace: never write through one to outside it.
-      if (!dir.toRealPath().startsWith(workspace.toRealPath())) {
-        log.warn("Skill folder {} links outside the workspace; skill not mounted", shown);
-        return shown + " (unavailable)";
-      }
-      Path file = dir.resolve("SKILL.md");
-      if (Files.isSymbolicLink(file)) {
-        Files.delete(file);
-      }
-      Files.writeString(
-          file,
-          skill.content() == null ? "" : skill.content(),
-          StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING,
-          StandardOpenOption.WRITE,
-          LinkOption.NOFOLLOW_LINKS);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write skill " + skill.name() + " to the workspace", e);
-    }
-    return shown;
+    return middleware.systemPrompt(agent, scope, workspace, prompt.toString());
   }
 }

@@ -14,6 +14,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * runs it to its final answer on the run's model with the subagent's own prompt and tools, and
  * returns that answer as the tool result. The run's log gets a {@code delegation} event with the
  * real agent names, then the subagent's own {@code tool_call} / {@code tool_result} (and planning)
- * events; its tokens are not streamed and its messages are not stored in the transcript.
+ * events; its tokens are not streamed (but count in the run's {@code usage}) and its messages are
+ * not stored in the transcript. Its tool calls pass the same middleware as the parent's.
  *
  * <p>Subagents cannot delegate further and cannot ask a human: a call of a tool in the subagent's
  * or the delegating agent's {@code interrupt_on} is refused with a result telling the model so
@@ -73,6 +75,7 @@ final class Subagents {
   private final AgentProfiles profiles;
   private final ToolSpecifications specifications;
   private final ToolRunner tools;
+  private final TokenCounter tokens;
   private final Workspaces workspaces;
   private final Json json;
 
@@ -80,12 +83,14 @@ final class Subagents {
       AgentProfiles profiles,
       ToolSpecifications specifications,
       ToolRunner tools,
+      TokenCounter tokens,
       Workspaces workspaces,
       Json json) {
     this.profiles = profiles;
     this.workspaces = workspaces;
     this.specifications = specifications;
     this.tools = tools;
+    this.tokens = tokens;
     this.json = json;
   }
 
@@ -111,10 +116,14 @@ final class Subagents {
 
   /**
    * Runs the subtask of a {@code task} call (its arguments already valid against {@link #SCHEMA}).
+   * The subagent's tokens count in the run's usage.
    *
    * @throws ToolCancelledException when the run was cancelled meanwhile
    */
-  ToolResult delegate(AgentLoop.RunContext run, AgentProfile parent, ToolCall call) {
+  ToolResult delegate(ToolInvocation invocation) {
+    AgentLoop.RunContext run = invocation.run();
+    AgentProfile parent = invocation.profile();
+    ToolCall call = invocation.toolCall();
     String task = String.valueOf(call.args().get("description"));
     String type = String.valueOf(call.args().get("subagent_type"));
     Optional<AgentProfile> found = subagent(run, parent, type);
@@ -134,7 +143,7 @@ final class Subagents {
     event.put("to_agent", subagent.name());
     event.put("task", task);
     run.emitter().emit("delegation", event);
-    return runToAnswer(run, subagent, task);
+    return runToAnswer(run, subagent, task, invocation.usage());
   }
 
   private Optional<AgentProfile> subagent(
@@ -171,7 +180,8 @@ final class Subagents {
     return Optional.empty();
   }
 
-  private ToolResult runToAnswer(AgentLoop.RunContext run, AgentProfile subagent, String task) {
+  private ToolResult runToAnswer(
+      AgentLoop.RunContext run, AgentProfile subagent, String task, RunUsage usage) {
     List<ChatMessage> conversation = new ArrayList<>();
     conversation.add(SystemMessage.from(subagent.systemPrompt()));
     conversation.add(UserMessage.from(task));
@@ -184,18 +194,15 @@ final class Subagents {
       if (run.cancellation().isCancelled()) {
         throw new ToolCancelledException(AgentProfiles.TASK);
       }
+      ChatRequest request =
+          AgentLoop.request(
+              run.choice(),
+              subagent.temperature() != null ? subagent.temperature() : run.choice().temperature(),
+              conversation,
+              specs);
       ChatResponse response;
       try {
-        response =
-            new ModelTurn(run.model(), token -> {}, run.cancellation())
-                .call(
-                    AgentLoop.request(
-                        run.choice(),
-                        subagent.temperature() != null
-                            ? subagent.temperature()
-                            : run.choice().temperature(),
-                        conversation,
-                        specs));
+        response = new ModelTurn(run.model(), token -> {}, run.cancellation()).call(request);
       } catch (CancellationException e) {
         throw new ToolCancelledException(AgentProfiles.TASK);
       } catch (ModelTurn.ModelCallException e) {
@@ -203,27 +210,27 @@ final class Subagents {
         return ToolResult.failed(
             "The subagent '" + subagent.name() + "' failed: " + e.getCause().getMessage());
       }
+      usage.add(tokens.of(request, response));
       AiMessage ai = response.aiMessage();
       conversation.add(ai);
       if (!ai.hasToolExecutionRequests()) {
         return ToolResult.ok(ai.text() == null ? "" : ai.text());
       }
-      for (ToolExecutionRequest request : ai.toolExecutionRequests()) {
-        ParsedCall call = ParsedCall.of(request, json);
+      for (ToolExecutionRequest asked : ai.toolExecutionRequests()) {
+        ParsedCall call = ParsedCall.of(asked, json);
         run.emitter().emit("tool_call", AgentLoop.toolCallEvent(call.toolCall()));
+        ToolOutcome outcome =
+            tools.run(ToolInvocation.of(run, subagent, call, todos, usage, false, true));
         ToolResult result =
-            tools.needsApproval(subagent, call)
-                ? ToolResult.failed(
-                    "Tool '"
-                        + call.toolCall().name()
-                        + "' needs a human's approval, which a subagent cannot ask for. Report"
-                        + " what you would do instead, and let the delegating agent do it.")
-                : tools.execute(run, subagent, todos, call);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("tool_call_id", call.toolCall().id());
-        event.put("output", result.output());
-        event.put("exit_code", result.exitCode());
-        run.emitter().emit("tool_result", event);
+            outcome.paused()
+                // The HITL middleware refuses in subagents; a pause here would be a wiring bug.
+                ? ToolResult.failed("Tool '" + call.toolCall().name() + "' cannot run here.")
+                : outcome.result();
+        run.emitter()
+            .emit(
+                "tool_result",
+                AgentLoop.toolResultEvent(
+                    call.toolCall(), outcome.paused() ? ToolOutcome.of(result) : outcome));
         conversation.add(
             ToolExecutionResultMessage.from(
                 call.toolCall().id(), call.toolCall().name(), result.output()));

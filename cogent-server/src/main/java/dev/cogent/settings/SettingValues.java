@@ -32,6 +32,11 @@ final class SettingValues {
     return values.get(key);
   }
 
+  @SuppressWarnings("unchecked")
+  private List<String> names(SettingKey key) {
+    return (List<String>) get(key);
+  }
+
   boolean has(SettingKey key) {
     return values.containsKey(key);
   }
@@ -89,7 +94,13 @@ final class SettingValues {
   }
 
   RuntimeSettings runtime() {
-    return new RuntimeSettings((String) get(SettingKey.RUNTIME_CALLBACK_SIGNING_SECRET));
+    return new RuntimeSettings(
+        (String) get(SettingKey.RUNTIME_CALLBACK_SIGNING_SECRET),
+        names(SettingKey.RUNTIME_BLOCKED_TOOLS),
+        names(SettingKey.RUNTIME_PROTECTED_PATHS),
+        (Integer) get(SettingKey.RUNTIME_SUMMARIZATION_TRIGGER_PERCENT),
+        (Integer) get(SettingKey.RUNTIME_DEFAULT_CONTEXT_WINDOW_TOKENS),
+        (Integer) get(SettingKey.RUNTIME_LARGE_TOOL_RESULT_BYTES));
   }
 
   AuthSettings auth() {

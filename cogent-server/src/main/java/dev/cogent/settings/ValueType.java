@@ -29,7 +29,9 @@ enum ValueType {
   LOG_LEVEL(false, "one of trace, debug, info, warn, error"),
   SECONDS(false, "a whole number of seconds"),
   PATH(false, "a path"),
-  KEY_LIST(false, "a list of names, a comma list or a JSON array");
+  KEY_LIST(false, "a list of names, a comma list or a JSON array"),
+  /** Like {@link #KEY_LIST}, but case is kept (tool names, paths). */
+  NAME_LIST(false, "a list of names, a comma list or a JSON array");
 
   private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -62,10 +64,10 @@ enum ValueType {
       throw new IllegalArgumentException("requires a value, expected " + expected);
     }
     if (raw instanceof List<?> list) {
-      if (this != KEY_LIST) {
+      if (this != KEY_LIST && this != NAME_LIST) {
         throw new IllegalArgumentException("expected " + expected + ", got a list");
       }
-      return keys(list);
+      return this == KEY_LIST ? keys(list) : names(list);
     }
     String text = raw.toString().trim();
     return switch (this) {
@@ -78,7 +80,8 @@ enum ValueType {
       case LOG_LEVEL -> parseLogLevel(text);
       case SECONDS -> parseSeconds(text);
       case PATH -> parsePath(text);
-      case KEY_LIST -> parseKeyList(text);
+      case KEY_LIST -> keys(parseList(text));
+      case NAME_LIST -> names(parseList(text));
     };
   }
 
@@ -195,9 +198,9 @@ enum ValueType {
   }
 
   /** {@code user,project} or {@code ["user","project"]}; blank text is the empty list. */
-  private List<String> parseKeyList(String text) {
+  private static List<?> parseList(String text) {
     if (!text.startsWith("[")) {
-      return keys(List.of(text.split(",", -1)));
+      return List.of(text.split(",", -1));
     }
     Object parsed;
     try {
@@ -214,14 +217,19 @@ enum ValueType {
         throw new IllegalArgumentException("JSON array elements must be strings, got " + element);
       }
     }
-    return keys(list);
+    return list;
   }
 
   /** Trimmed, lower-cased, blanks dropped, duplicates removed, order kept. */
   private static List<String> keys(List<?> raw) {
+    return names(raw.stream().map(e -> String.valueOf(e).toLowerCase(Locale.ROOT)).toList());
+  }
+
+  /** Trimmed, blanks dropped, duplicates removed, order kept. */
+  private static List<String> names(List<?> raw) {
     Set<String> keys = new LinkedHashSet<>();
     for (Object element : raw) {
-      String key = String.valueOf(element).trim().toLowerCase(Locale.ROOT);
+      String key = String.valueOf(element).trim();
       if (!key.isEmpty()) {
         keys.add(key);
       }

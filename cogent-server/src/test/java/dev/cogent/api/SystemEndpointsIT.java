@@ -59,9 +59,8 @@ class SystemEndpointsIT {
     assertThat(capabilities.path("versions").path("cogent").asText()).isNotBlank();
     assertThat(capabilities.path("features").path("scope_propagation").asBoolean()).isTrue();
     assertThat(capabilities.path("features").path("a2a").asBoolean()).isTrue();
-    assertThat(capabilities.path("features").path("model_catalog").asBoolean(true))
-        .as("the model catalog is not wired yet")
-        .isFalse();
+    assertThat(capabilities.path("features").path("model_catalog").asBoolean()).isTrue();
+    assertThat(capabilities.path("features").path("tool_safety").asBoolean()).isTrue();
     assertThat(capabilities.path("deployment").path("database").asText()).isEqualTo("sqlite");
     assertThat(capabilities.path("scope_keys").isArray()).isTrue();
   }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.cogent.Json;
 import dev.cogent.llm.ChatModels;
+import dev.cogent.llm.ModelFacts;
 import dev.cogent.llm.ModelResolver;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
@@ -26,6 +27,7 @@ import dev.cogent.session.Session;
 import dev.cogent.session.SessionConfig;
 import dev.cogent.session.SessionRequests;
 import dev.cogent.session.SessionService;
+import dev.cogent.settings.RuntimeSettings;
 import dev.cogent.settings.StoreSettings;
 import dev.cogent.store.Database;
 import dev.cogent.testing.Agents;
@@ -65,6 +67,7 @@ class AgentRuntimeTest {
   private final Json json = new Json();
   private final EchoTool echo = new EchoTool();
   private final BlockingTool blocking = new BlockingTool();
+  private final ContextTool whoami = new ContextTool();
   private Database database;
   private ExecutorService executor;
   private EventLog events;
@@ -114,10 +117,12 @@ class AgentRuntimeTest {
                         RegistryKind.SKILL, SkillSpec.class, database, json, registry, clock),
                     dir,
                     json),
-                List.of(echo, blocking, new ThrowingTool()),
+                List.of(echo, blocking, new ThrowingTool(), whoami),
                 scope -> List.of(),
                 new Workspaces(dir.resolve("workspaces")),
                 dir,
+                RuntimeSettings.withSecret(null),
+                new PricedCatalog(),
                 json,
                 clock),
             executor,
@@ -183,6 +188,40 @@ class AgentRuntimeTest {
         .contains("text must be a string", "extra is not a known argument");
     assertThat(echo.calls).hasValue(0);
     assertThat(log.get(log.size() - 1).event()).isEqualTo("done");
+  }
+
+  @Test
+  void trusted_ids_replace_what_the_model_wrote_and_reach_the_tool_context() {
+    List<LoggedEvent> log =
+        runToEnd(
+            "/tool whoami {\"session_id\": \"someone-else\", \"scope\": \"user=mallory\","
+                + " \"note\": \"hi\"}\n/reply ok");
+
+    assertThat(ofType(log, "tool_result").get(0).data()).containsEntry("exit_code", 0);
+    String runId = log.get(0).runId();
+    assertThat(whoami.arguments.get())
+        .containsEntry("session_id", session.id())
+        .containsEntry("scope", Scope.GLOBAL.canonical())
+        .containsEntry("run_id", runId)
+        .containsEntry("note", "hi");
+    assertThat(whoami.context.get().sessionId()).isEqualTo(session.id());
+    assertThat(whoami.context.get().runId()).isEqualTo(runId);
+    assertThat(whoami.context.get().scope()).isEqualTo(Scope.GLOBAL);
+    // The event shows what the model asked for; only the tool sees the trusted values.
+    assertThat(ofType(log, "tool_call").get(0).data().get("args"))
+        .isEqualTo(Map.of("session_id", "someone-else", "scope", "user=mallory", "note", "hi"));
+  }
+
+  @Test
+  void the_usage_event_has_the_catalog_cost_of_the_runs_tokens() {
+    List<LoggedEvent> log = runToEnd("hello there");
+
+    Map<String, Object> usage = ofType(log, "usage").get(0).data();
+    int input = (Integer) usage.get("input_tokens");
+    int output = (Integer) usage.get("output_tokens");
+    assertThat(output).isEqualTo(3);
+    assertThat(((Number) usage.get("estimated_cost")).doubleValue())
+        .isCloseTo(input * 0.001 + output * 0.002, org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test
@@ -306,6 +345,57 @@ class AgentRuntimeTest {
         Thread.currentThread().interrupt();
       }
       throw new ToolCancelledException(name());
+    }
+  }
+
+  /** Prices every model at 0.001 per input and 0.002 per output token. */
+  static final class PricedCatalog implements ModelFacts {
+    @Override
+    public java.util.OptionalInt findContextWindow(String provider, String model) {
+      return java.util.OptionalInt.empty();
+    }
+
+    @Override
+    public Optional<Double> findEstimatedCost(
+        String provider, String model, long inputTokens, long outputTokens) {
+      return Optional.of(inputTokens * 0.001 + outputTokens * 0.002);
+    }
+  }
+
+  /** Records what it was given; declares the ids the runtime must fill in. */
+  static final class ContextTool implements Tool {
+    final AtomicReference<Map<String, Object>> arguments = new AtomicReference<>();
+    final AtomicReference<ToolContext> context = new AtomicReference<>();
+
+    @Override
+    public String name() {
+      return "whoami";
+    }
+
+    @Override
+    public String description() {
+      return "Says who it runs for.";
+    }
+
+    @Override
+    public Map<String, Object> parametersSchema() {
+      Map<String, Object> text = Map.of("type", "string");
+      return Map.of(
+          "type",
+          "object",
+          "properties",
+          Map.of("session_id", text, "run_id", text, "scope", text, "note", text),
+          "required",
+          List.of("session_id", "run_id"),
+          "additionalProperties",
+          false);
+    }
+
+    @Override
+    public ToolResult execute(Map<String, Object> args, ToolContext toolContext) {
+      arguments.set(Map.copyOf(args));
+      context.set(toolContext);
+      return ToolResult.ok("ran for " + toolContext.sessionId());
     }
   }
 

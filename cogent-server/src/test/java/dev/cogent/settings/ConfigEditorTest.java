@@ -55,7 +55,7 @@ class ConfigEditorTest {
         new ObservabilitySettings(false, null, null),
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
-        new RuntimeSettings(null),
+        RuntimeSettings.withSecret(null),
         AuthSettings.defaults(),
         A2aSettings.DEFAULTS,
         ModelSettings.DEFAULTS);

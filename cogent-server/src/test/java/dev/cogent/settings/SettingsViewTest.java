@@ -24,7 +24,7 @@ class SettingsViewTest {
         new ObservabilitySettings(true, 9464, otelEndpoint),
         new MlflowSettings(true, "exp"),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
-        new RuntimeSettings("hunter2"),
+        RuntimeSettings.withSecret("hunter2"),
         new AuthSettings(false, "a-jwt-secret-of-at-least-32-bytes", 60, false, 15),
         A2aSettings.DEFAULTS,
         ModelSettings.DEFAULTS);

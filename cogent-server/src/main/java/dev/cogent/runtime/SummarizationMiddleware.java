@@ -1,0 +1,215 @@
+package dev.cogent.runtime;
+
+import dev.cogent.llm.ModelFacts;
+import dev.cogent.llm.SummaryRequests;
+import dev.cogent.session.Message;
+import dev.cogent.session.MessageRole;
+import dev.cogent.session.MessageService;
+import dev.cogent.session.ToolCall;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compacts the history when it nears the model's context window: once the turn's conversation
+ * reaches {@code runtime.summarization_trigger_percent} of the window (from the model catalog, or
+ * {@code runtime.default_context_window_tokens}), the messages before the current user message
+ * (with any earlier summary) are summarized by the run's model, and the model sees the summary in
+ * its system prompt instead of them.
+ *
+ * <p>The summary is stored in the transcript as a {@code system} message whose {@code parent_id}
+ * names the last message it covers: that is the compaction's checkpoint, so every later turn, run
+ * and server restart builds the same shorter conversation; the full transcript stays readable
+ * through the API. The run's stream gets a {@code status} event {@code summarized} (the spec has no
+ * event of its own for this). The summarization call's tokens count in the run's usage.
+ *
+ * <p>The current user message and what followed it are never compacted (a run whose own work
+ * overflows the window relies on {@link LargeToolResultsMiddleware}); a failed summarization call
+ * is logged and the turn goes on unsummarized. Subagents' conversations are not summarized.
+ */
+final class SummarizationMiddleware implements Middleware {
+
+  /** The {@code status} value that tells the client the history was summarized. */
+  static final String STATUS = "summarized";
+
+  private static final Logger log = LoggerFactory.getLogger(SummarizationMiddleware.class);
+
+  private final MessageService messages;
+  private final ChatHistory history;
+  private final TokenCounter tokens;
+  private final ModelFacts catalog;
+  private final int triggerPercent;
+  private final int defaultContextWindow;
+  private final InstantSource clock;
+
+  SummarizationMiddleware(
+      MessageService messages,
+      ChatHistory history,
+      TokenCounter tokens,
+      ModelFacts catalog,
+      Limits limits,
+      InstantSource clock) {
+    this.messages = messages;
+    this.history = history;
+    this.tokens = tokens;
+    this.catalog = catalog;
+    this.triggerPercent = limits.triggerPercent();
+    this.defaultContextWindow = limits.defaultContextWindow();
+    this.clock = clock;
+  }
+
+  /** When to summarize: a share of the context window, and the window of unknown models. */
+  record Limits(int triggerPercent, int defaultContextWindow) {}
+
+  @Override
+  public String name() {
+    return "SummarizationMiddleware";
+  }
+
+  @Override
+  public Conversation beforeModel(ModelTurnContext turn, Conversation conversation) {
+    Compacted current = applyLatestSummary(conversation.transcript());
+    Conversation shown = show(conversation.systemPrompt(), current);
+    int lastUser = lastUserIndex(current.rest());
+    if (lastUser <= 0 || tokensOf(shown) < trigger(turn)) {
+      return shown;
+    }
+    List<Message> older = current.rest().subList(0, lastUser);
+    ChatRequest request =
+        SummaryRequests.of(turn.run().choice().model(), transcript(current.summary(), older));
+    ChatResponse response;
+    try {
+      response =
+          new ModelTurn(turn.run().model(), token -> {}, turn.run().cancellation()).call(request);
+    } catch (ModelTurn.ModelCallException e) {
+      log.warn("Summarizing the history of run {} failed; going on without", turn.run().runId(), e);
+      return shown;
+    }
+    turn.usage().add(tokens.of(request, response));
+    String text = response.aiMessage().text() == null ? "" : response.aiMessage().text().strip();
+    if (text.isEmpty()) {
+      return shown;
+    }
+    Message summary = summaryMessage(turn.run(), text, older.get(older.size() - 1).id());
+    messages.append(summary, turn.run().runId());
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("status", STATUS);
+    event.put("summarized_messages", older.size());
+    event.put("message_id", summary.id());
+    turn.run().emitter().emit("status", event);
+    List<Message> kept = current.rest().subList(lastUser, current.rest().size());
+    return show(conversation.systemPrompt(), new Compacted(summary.content(), kept));
+  }
+
+  /** The transcript after its latest summary: the summary's text and the messages it left. */
+  private record Compacted(String summary, List<Message> rest) {}
+
+  static boolean isSummary(Message message) {
+    return message.role() == MessageRole.SYSTEM && message.parentId() != null;
+  }
+
+  private static Compacted applyLatestSummary(List<Message> transcript) {
+    int summaryIndex = -1;
+    for (int i = transcript.size() - 1; i >= 0; i--) {
+      if (isSummary(transcript.get(i))) {
+        summaryIndex = i;
+        break;
+      }
+    }
+    if (summaryIndex < 0) {
+      return new Compacted(null, transcript);
+    }
+    Message summary = transcript.get(summaryIndex);
+    int coveredThrough = summaryIndex;
+    for (int i = 0; i < summaryIndex; i++) {
+      if (transcript.get(i).id().equals(summary.parentId())) {
+        coveredThrough = i;
+        break;
+      }
+    }
+    List<Message> rest = new ArrayList<>();
+    for (int i = coveredThrough + 1; i < transcript.size(); i++) {
+      if (!isSummary(transcript.get(i))) {
+        rest.add(transcript.get(i));
+      }
+    }
+    return new Compacted(summary.content(), rest);
+  }
+
+  private static Conversation show(String systemPrompt, Compacted compacted) {
+    if (compacted.summary() == null) {
+      return new Conversation(systemPrompt, compacted.rest());
+    }
+    return new Conversation(
+        systemPrompt + "\n\n## Summary of the earlier conversation\n\n" + compacted.summary(),
+        compacted.rest());
+  }
+
+  private int trigger(ModelTurnContext turn) {
+    int window =
+        catalog
+            .findContextWindow(turn.run().choice().provider(), turn.run().choice().model())
+            .orElse(defaultContextWindow);
+    return (int) ((long) window * triggerPercent / 100);
+  }
+
+  private int tokensOf(Conversation conversation) {
+    List<ChatMessage> chat = new ArrayList<>();
+    chat.add(SystemMessage.from(conversation.systemPrompt()));
+    chat.addAll(history.from(conversation.transcript()));
+    return tokens.estimate(chat);
+  }
+
+  private static int lastUserIndex(List<Message> transcript) {
+    for (int i = transcript.size() - 1; i >= 0; i--) {
+      if (transcript.get(i).role() == MessageRole.USER) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The messages to summarize as plain text, one block per message. */
+  private static String transcript(String earlierSummary, List<Message> older) {
+    StringBuilder text = new StringBuilder();
+    if (earlierSummary != null) {
+      text.append("[summary of what came before]\n").append(earlierSummary).append("\n\n");
+    }
+    for (Message message : older) {
+      text.append('[').append(message.role().name().toLowerCase(Locale.ROOT)).append("]\n");
+      if (!message.content().isEmpty()) {
+        text.append(message.content()).append('\n');
+      }
+      for (ToolCall call : message.toolCalls()) {
+        text.append("called ").append(call.name()).append(' ').append(call.args()).append('\n');
+      }
+      text.append('\n');
+    }
+    return text.toString().strip();
+  }
+
+  private Message summaryMessage(AgentLoop.RunContext run, String text, String coveredThrough) {
+    return new Message(
+        UUID.randomUUID().toString(),
+        run.session().id(),
+        MessageRole.SYSTEM,
+        text,
+        List.of(),
+        null,
+        coveredThrough,
+        null,
+        run.choice().model(),
+        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+  }
+}

@@ -1,0 +1,141 @@
+package dev.cogent.runtime;
+
+import dev.cogent.tools.ToolResult;
+import dev.cogent.tools.Workspaces;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Refuses what no agent may do, before anything else looks at a call: tools on the {@code
+ * runtime.blocked_tools} list (which are not offered to the model either, also not to subagents),
+ * and {@code write_file} / {@code edit_file} calls whose {@code file_path} lies in a {@code
+ * runtime.protected_paths} folder of the workspace. A refusal goes back to the model as a failed
+ * result; it does not end the run.
+ *
+ * <p>{@code execute} is not inspected: a shell command's effects cannot be read from its text; the
+ * sandbox confines it.
+ */
+final class ToolSecurityMiddleware implements Middleware {
+
+  /** The tools that write files, and the argument that names the file. */
+  private static final Set<String> WRITERS = Set.of("write_file", "edit_file");
+
+  private final Set<String> blocked;
+  private final List<String> protectedPaths;
+  private final Workspaces workspaces;
+
+  ToolSecurityMiddleware(
+      List<String> blockedTools, List<String> protectedPaths, Workspaces workspaces) {
+    this.workspaces = workspaces;
+    this.blocked = Set.copyOf(blockedTools);
+    this.protectedPaths = protectedPaths.stream().map(ToolSecurityMiddleware::normalize).toList();
+  }
+
+  @Override
+  public String name() {
+    return "ToolSecurityMiddleware";
+  }
+
+  @Override
+  public boolean offers(String toolName) {
+    return !blocked.contains(toolName);
+  }
+
+  @Override
+  public ToolOutcome aroundTool(ToolInvocation invocation, ToolHandler next) {
+    String name = invocation.name();
+    if (blocked.contains(name)) {
+      return ToolOutcome.of(
+          ToolResult.failed("Tool '" + name + "' is blocked on this server; do not call it."));
+    }
+    Optional<String> hit =
+        protectedHit(
+            name,
+            invocation.toolCall().args().get("file_path"),
+            workspaces.forSession(invocation.run().session().id()));
+    if (hit.isPresent()) {
+      return ToolOutcome.of(
+          ToolResult.failed(
+              "Writing to '"
+                  + invocation.toolCall().args().get("file_path")
+                  + "' is not allowed: '"
+                  + hit.get()
+                  + "' is a protected path of the workspace."));
+    }
+    return next.handle(invocation);
+  }
+
+  private Optional<String> protectedHit(String tool, Object filePath, Path workspace) {
+    if (!WRITERS.contains(tool) || !(filePath instanceof String path)) {
+      return Optional.empty();
+    }
+    String lexical = normalize(path);
+    Optional<String> hit = match(lexical);
+    // A link inside the workspace may lead into a protected folder under another name.
+    return hit.isPresent() ? hit : linked(workspace, lexical).flatMap(this::match);
+  }
+
+  private Optional<String> match(String target) {
+    // Case-insensitive: on a case-insensitive file system ".COGENT" is ".cogent".
+    String lower = target.toLowerCase(Locale.ROOT);
+    for (String guarded : protectedPaths) {
+      String prefix = guarded.toLowerCase(Locale.ROOT);
+      if (!prefix.isEmpty() && (lower.equals(prefix) || lower.startsWith(prefix + "/"))) {
+        return Optional.of(guarded);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Where {@code relative} really leads inside the workspace, following links that exist. */
+  private static Optional<String> linked(Path workspace, String relative) {
+    try {
+      if (!Files.isDirectory(workspace)) {
+        return Optional.empty();
+      }
+      Path root = workspace.toRealPath();
+      Path existing = root.resolve(relative);
+      Deque<String> rest = new ArrayDeque<>();
+      while (!Files.exists(existing) && existing.startsWith(root) && !existing.equals(root)) {
+        rest.addFirst(existing.getFileName().toString());
+        existing = existing.getParent();
+      }
+      Path real = existing.toRealPath();
+      for (String name : rest) {
+        real = real.resolve(name);
+      }
+      return real.startsWith(root)
+          ? Optional.of(normalize(root.relativize(real).toString()))
+          : Optional.empty();
+    } catch (IOException | InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A workspace path as a relative path without {@code .} and {@code ..} steps (the file tools
+   * refuse paths that climb out, so {@code ..} only ever stays inside).
+   */
+  static String normalize(String path) {
+    Deque<String> names = new ArrayDeque<>();
+    for (String name : path.replace('\\', '/').split("/")) {
+      if (name.isEmpty() || name.equals(".")) {
+        continue;
+      }
+      if (name.equals("..")) {
+        names.pollLast();
+      } else {
+        names.addLast(name);
+      }
+    }
+    return String.join("/", names);
+  }
+}
