@@ -114,6 +114,7 @@ public final class CogentServer implements AutoCloseable {
   private final ExecutorService runExecutor;
   private final ScheduledExecutorService scheduler;
   private final McpTools mcpTools;
+  private final ChatModels chatModels;
 
   private CogentServer(
       Database database,
@@ -121,13 +122,15 @@ public final class CogentServer implements AutoCloseable {
       Readiness readiness,
       ExecutorService runExecutor,
       ScheduledExecutorService scheduler,
-      McpTools mcpTools) {
+      McpTools mcpTools,
+      ChatModels chatModels) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
     this.runExecutor = runExecutor;
     this.scheduler = scheduler;
     this.mcpTools = mcpTools;
+    this.chatModels = chatModels;
   }
 
   /**
@@ -218,7 +221,8 @@ public final class CogentServer implements AutoCloseable {
                   registryEvents,
                   clock));
       providers.bootstrap(environment);
-      var chatModels = new ChatModels(environment, scheduler, Duration.ofMillis(500));
+      var chatModels =
+          new ChatModels(environment, json.mapper(), scheduler, Duration.ofMillis(500));
       var modelCatalog =
           new ModelCatalog(
               json.mapper(),
@@ -324,7 +328,8 @@ public final class CogentServer implements AutoCloseable {
                       ::addTo,
                   new ModelRoutes(new ModelService(modelCatalog, providers), requests)::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
-      var server = new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools);
+      var server =
+          new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools, chatModels);
       http.start();
       readiness.markReady();
       return server;
@@ -473,6 +478,7 @@ public final class CogentServer implements AutoCloseable {
       awaitRuns();
       // MCP sessions are closed after the runs that might still call their tools.
       mcpTools.close();
+      chatModels.close();
       database.close();
       log.info("Cogent stopped");
     }
