@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Where and as whom a {@code google_vertexai} config calls Vertex AI: an OAuth access token from
@@ -30,6 +31,8 @@ final class VertexAuth {
 
   static final String SCOPE = "https://www.googleapis.com/auth/cloud-platform";
   static final String DEFAULT_LOCATION = "us-central1";
+  // Project and location become URL path segments.
+  private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   private final Map<String, String> environment;
   private final Map<String, GoogleCredentials> credentials = new ConcurrentHashMap<>();
@@ -100,6 +103,10 @@ final class VertexAuth {
       throw new IllegalStateException(
           "No Google Cloud project for Vertex AI: set the config's extra.project or"
               + " GOOGLE_CLOUD_PROJECT");
+    }
+    if (!PATH_SEGMENT.matcher(project).matches() || !PATH_SEGMENT.matcher(location).matches()) {
+      throw new IllegalStateException(
+          "The Vertex AI project and location may only contain letters, digits, '.', '_' and '-'");
     }
     String host =
         environment.getOrDefault(
