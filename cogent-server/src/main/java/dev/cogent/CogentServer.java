@@ -228,6 +228,7 @@ public final class CogentServer implements AutoCloseable {
               json.mapper(),
               HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
       refreshDaily(modelCatalog, settings.models(), scheduler, runExecutor);
+      var modelService = new ModelService(modelCatalog, providers);
       var sessions = new SessionService(database, json, agents, providers::choices, clock);
       var artifacts = new ArtifactService(database, clock);
       var sandboxes = new Sandboxes(environment);
@@ -306,7 +307,7 @@ public final class CogentServer implements AutoCloseable {
                   new CapabilitiesRoutes(capabilities)::addTo,
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
-                  new ConfigRoutes(live, configEditor, requests)::addTo,
+                  new ConfigRoutes(live, configEditor, requests, modelService)::addTo,
                   new AuthRoutes(users, apiKeys, authentication, settings.auth().jwtTtl(), requests)
                       ::addTo,
                   new SessionRoutes(sessions, requests)::addTo,
@@ -326,7 +327,7 @@ public final class CogentServer implements AutoCloseable {
                           new ProviderTester(providers, chatModels, Duration.ofSeconds(30)),
                           requests)
                       ::addTo,
-                  new ModelRoutes(new ModelService(modelCatalog, providers), requests)::addTo,
+                  new ModelRoutes(modelService, requests)::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
           new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools, chatModels);

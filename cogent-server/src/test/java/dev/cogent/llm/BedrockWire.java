@@ -14,12 +14,12 @@ import software.amazon.awssdk.eventstream.Message;
  * eventstream codec, so prelude and CRCs are real), and errors as Bedrock sends them ({@code
  * x-amzn-ErrorType} header and a {@code message} body).
  */
-final class BedrockWire {
+public final class BedrockWire {
 
   private BedrockWire() {}
 
   /** A ConverseStream answer of {@code words}, with usage. */
-  static Reply streamText(int inputTokens, String... words) {
+  public static Reply streamText(int inputTokens, String... words) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     event(out, "messageStart", "{\"role\":\"assistant\"}");
     for (String word : words) {
@@ -35,7 +35,7 @@ final class BedrockWire {
   }
 
   /** A ConverseStream answer with a sentence and then a call of tool {@code name}. */
-  static Reply streamToolCall(String id, String name, String arguments) {
+  public static Reply streamToolCall(String id, String name, String arguments) {
     int half = arguments.length() / 2;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     event(out, "messageStart", "{\"role\":\"assistant\"}");
@@ -62,7 +62,7 @@ final class BedrockWire {
   }
 
   /** A Converse (non-streaming) answer. */
-  static Reply converseText(String text, int inputTokens, int outputTokens) {
+  public static Reply converseText(String text, int inputTokens, int outputTokens) {
     return Reply.json(
         200,
         "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"text\":"
@@ -77,7 +77,7 @@ final class BedrockWire {
   }
 
   /** A Converse answer calling tool {@code name}. */
-  static Reply converseToolCall(String id, String name, String arguments) {
+  public static Reply converseToolCall(String id, String name, String arguments) {
     return Reply.json(
         200,
         "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[{\"toolUse\":"
@@ -91,18 +91,18 @@ final class BedrockWire {
             + "\"outputTokens\":9,\"totalTokens\":39},\"metrics\":{\"latencyMs\":120}}");
   }
 
-  static Reply throttled() {
+  public static Reply throttled() {
     return error(429, "ThrottlingException", "Too many requests, please wait before trying again.");
   }
 
-  static Reply accessDenied() {
+  public static Reply accessDenied() {
     return error(
         403,
         "AccessDeniedException",
         "You don't have access to the model with the specified model ID.");
   }
 
-  static Reply error(int status, String type, String message) {
+  public static Reply error(int status, String type, String message) {
     return Reply.json(status, "{\"message\":" + quote(message) + "}")
         .withHeader(
             "x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazon.bedrock/")

@@ -16,11 +16,8 @@ import dev.cogent.llm.FakeProviderServer.Reply;
 import dev.cogent.llm.ModelCalls.Outcome;
 import dev.cogent.tools.ManualCancellation;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -50,7 +47,8 @@ class VertexChatModelTest {
 
   @BeforeEach
   void start() throws Exception {
-    models = models(Map.of("GOOGLE_APPLICATION_CREDENTIALS", serviceAccountKey().toString()));
+    Path key = GoogleServiceAccounts.write(folder, oauth.url("/token"));
+    models = models(Map.of("GOOGLE_APPLICATION_CREDENTIALS", key.toString()));
   }
 
   @AfterEach
@@ -67,38 +65,6 @@ class VertexChatModelTest {
     return new ChatModels(environment, MAPPER, scheduler, Duration.ofMillis(5));
   }
 
-  /** A real service-account key file (fresh RSA key) whose token_uri is the fake OAuth server. */
-  private Path serviceAccountKey() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    String pem =
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder()
-                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n";
-    Map<String, String> key = new LinkedHashMap<>();
-    key.put("type", "service_account");
-    key.put("project_id", "cogent-test");
-    key.put("private_key_id", "key-1");
-    key.put("private_key", pem);
-    key.put("client_email", "cogent@cogent-test.iam.gserviceaccount.com");
-    key.put("client_id", "1234567890");
-    key.put("token_uri", oauth.url("/token"));
-    Path file = folder.resolve("key.json");
-    Files.writeString(file, MAPPER.writeValueAsString(key));
-    return file;
-  }
-
-  private static Reply token(String value, int expiresInSeconds) {
-    return Reply.json(
-        200,
-        "{\"access_token\":\""
-            + value
-            + "\",\"expires_in\":"
-            + expiresInSeconds
-            + ",\"token_type\":\"Bearer\"}");
-  }
-
   private static ModelChoice choice(int maxRetries, Map<String, Object> extra) {
     ProviderSpec spec =
         new ProviderSpec(
@@ -113,7 +79,7 @@ class VertexChatModelTest {
   @Test
   void streams_tokens_with_usage_to_the_project_and_location_path_with_an_adc_bearer_token()
       throws Exception {
-    oauth.enqueue(token("ya29.first-token", 3600));
+    oauth.enqueue(GoogleServiceAccounts.token("ya29.first-token", 3600));
     vertex.enqueue(Reply.stream(WireFormats.geminiText(MODEL, 11, "Hello", " there")));
 
     Outcome outcome = call(open(2), hello(MODEL));
@@ -140,7 +106,9 @@ class VertexChatModelTest {
   @Test
   void a_token_is_reused_until_it_nears_expiry_and_then_refreshed() throws Exception {
     // Google's library refreshes a token in its last minutes, so a 60 s token is refreshed at once.
-    oauth.enqueue(token("ya29.short", 60)).enqueue(token("ya29.long", 3600));
+    oauth
+        .enqueue(GoogleServiceAccounts.token("ya29.short", 60))
+        .enqueue(GoogleServiceAccounts.token("ya29.long", 3600));
     vertex
         .enqueue(Reply.stream(WireFormats.geminiText(MODEL, 1, "a")))
         .enqueue(Reply.stream(WireFormats.geminiText(MODEL, 1, "b")))
@@ -158,7 +126,7 @@ class VertexChatModelTest {
 
   @Test
   void a_tool_call_is_assembled_and_the_function_declarations_are_sent() throws Exception {
-    oauth.enqueue(token("ya29.t", 3600));
+    oauth.enqueue(GoogleServiceAccounts.token("ya29.t", 3600));
     vertex.enqueue(Reply.stream(WireFormats.geminiToolCall(MODEL, "ls", "{\"path\": \".\"}")));
 
     Outcome outcome = call(open(0), withTool(MODEL));
@@ -180,7 +148,7 @@ class VertexChatModelTest {
 
   @Test
   void a_429_is_retried_within_max_retries_and_a_permission_error_is_not() throws Exception {
-    oauth.enqueue(token("ya29.t", 3600));
+    oauth.enqueue(GoogleServiceAccounts.token("ya29.t", 3600));
     vertex
         .enqueue(Reply.json(429, WireFormats.GEMINI_RATE_LIMITED))
         .enqueue(Reply.stream(WireFormats.geminiText(MODEL, 3, "ok")))
@@ -200,7 +168,7 @@ class VertexChatModelTest {
 
   @Test
   void the_configs_project_and_location_choose_the_path() throws Exception {
-    oauth.enqueue(token("ya29.t", 3600));
+    oauth.enqueue(GoogleServiceAccounts.token("ya29.t", 3600));
     vertex.enqueue(Reply.stream(WireFormats.geminiText(MODEL, 3, "ok")));
 
     call(
