@@ -123,6 +123,7 @@ public final class CogentServer implements AutoCloseable {
   private final ExecutorService runExecutor;
   private final ScheduledExecutorService scheduler;
   private final McpTools mcpTools;
+  private final ChatModels chatModels;
 
   private CogentServer(
       Database database,
@@ -130,13 +131,15 @@ public final class CogentServer implements AutoCloseable {
       Readiness readiness,
       ExecutorService runExecutor,
       ScheduledExecutorService scheduler,
-      McpTools mcpTools) {
+      McpTools mcpTools,
+      ChatModels chatModels) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
     this.runExecutor = runExecutor;
     this.scheduler = scheduler;
     this.mcpTools = mcpTools;
+    this.chatModels = chatModels;
   }
 
   /**
@@ -227,12 +230,14 @@ public final class CogentServer implements AutoCloseable {
                   registryEvents,
                   clock));
       providers.bootstrap(environment);
-      var chatModels = new ChatModels(environment, scheduler, Duration.ofMillis(500));
+      var chatModels =
+          new ChatModels(environment, json.mapper(), scheduler, Duration.ofMillis(500));
       var modelCatalog =
           new ModelCatalog(
               json.mapper(),
               HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
       refreshDaily(modelCatalog, settings.models(), scheduler, runExecutor);
+      var modelService = new ModelService(modelCatalog, providers);
       var sessions = new SessionService(database, json, agents, providers::choices, clock);
       var artifacts = new ArtifactService(database, clock);
       var sandboxes = new Sandboxes(environment);
@@ -355,7 +360,7 @@ public final class CogentServer implements AutoCloseable {
                   new CapabilitiesRoutes(capabilities)::addTo,
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
-                  new ConfigRoutes(live, configEditor, requests)::addTo,
+                  new ConfigRoutes(live, configEditor, requests, modelService)::addTo,
                   new AuthRoutes(users, apiKeys, authentication, settings.auth().jwtTtl(), requests)
                       ::addTo,
                   new SessionRoutes(sessions, requests)::addTo,
@@ -376,9 +381,10 @@ public final class CogentServer implements AutoCloseable {
                           new ProviderTester(providers, chatModels, Duration.ofSeconds(30)),
                           requests)
                       ::addTo,
-                  new ModelRoutes(new ModelService(modelCatalog, providers), requests)::addTo,
+                  new ModelRoutes(modelService, requests)::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
-      var server = new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools);
+      var server =
+          new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools, chatModels);
       http.start();
       readiness.markReady();
       return server;
@@ -532,6 +538,7 @@ public final class CogentServer implements AutoCloseable {
       awaitRuns();
       // MCP sessions are closed after the runs that might still call their tools.
       mcpTools.close();
+      chatModels.close();
       database.close();
       log.info("Cogent stopped");
     }

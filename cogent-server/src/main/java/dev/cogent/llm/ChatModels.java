@@ -1,5 +1,7 @@
 package dev.cogent.llm;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.auth.oauth2.GoogleCredentials;
 import dev.cogent.ApiException;
 import dev.cogent.ErrorCode;
 import dev.cogent.tools.Cancellation;
@@ -13,18 +15,20 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Builds the LangChain4j streaming model for a resolved {@link ModelChoice}: the scripted mock, or
- * a real provider client (OpenAI, OpenAI-compatible, Anthropic, Google Gemini) wrapped in {@link
- * RetryingChatModel} so that {@code max_retries} is enforced. API keys are read from the
- * environment map given at construction, by the variable the config names; they never leave this
- * class.
+ * a real provider client (OpenAI, OpenAI-compatible, Anthropic, Google Gemini, Bedrock, Vertex AI)
+ * wrapped in {@link RetryingChatModel} so that {@code max_retries} is enforced. API keys are read
+ * from the environment map given at construction, by the variable the config names; they never
+ * leave this class. Bedrock authenticates as {@link BedrockClients} says, Vertex AI as {@link
+ * VertexAuth} says (Vertex reuses the Gemini client: the request and stream formats are the same,
+ * only the URL and the OAuth token differ).
  *
  * <p>{@code OPENAI_BASE_URL}, {@code ANTHROPIC_BASE_URL} and {@code GOOGLE_GEMINI_BASE_URL} in the
  * environment replace the public endpoints of those provider types (as in the providers' own SDKs).
  * {@code extra.timeout_seconds} of a config sets the request timeout (default 60).
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. {@link #close} releases the Bedrock clients.
  */
-public final class ChatModels {
+public final class ChatModels implements AutoCloseable {
 
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   static final String OPENAI_URL = "https://api.openai.com/v1";
@@ -34,19 +38,28 @@ public final class ChatModels {
   private final Map<String, String> environment;
   private final ScheduledExecutorService scheduler;
   private final Duration initialBackoff;
+  private final BedrockMessages bedrockMessages;
+  private final BedrockClients bedrock;
+  private final VertexAuth vertex;
 
   /**
-   * @param environment the process environment (keys and base-URL overrides are read from it)
+   * @param environment the process environment (keys, credentials and base-URL overrides are read
+   *     from it)
+   * @param json the server's JSON mapper (tool arguments and schemas for Bedrock)
    * @param scheduler runs the backoff waits of retries
    * @param initialBackoff the wait before the first retry; each further retry doubles it
    */
   public ChatModels(
       Map<String, String> environment,
+      ObjectMapper json,
       ScheduledExecutorService scheduler,
       Duration initialBackoff) {
     this.environment = Map.copyOf(environment);
     this.scheduler = scheduler;
     this.initialBackoff = initialBackoff;
+    this.bedrockMessages = new BedrockMessages(json);
+    this.bedrock = new BedrockClients(this.environment);
+    this.vertex = new VertexAuth(this.environment);
   }
 
   /**
@@ -60,12 +73,14 @@ public final class ChatModels {
     switch (type) {
       case MOCK, OPENAI_COMPATIBLE -> {}
       case OPENAI, ANTHROPIC, GOOGLE_GENAI -> apiKey(choice, true);
-      default ->
+      case BEDROCK -> {
+        if (choice.spec().region() == null) {
           throw unavailable(
-              "Provider type '"
-                  + type.wireName()
-                  + "' has no client on this server yet; use openai, anthropic, google_genai,"
-                  + " openai_compatible or mock");
+              "Provider type 'bedrock' needs a region; create a config with POST"
+                  + " /models/providers and bind the session by provider_id");
+        }
+      }
+      case GOOGLE_VERTEXAI -> vertexUrl(choice);
     }
   }
 
@@ -108,12 +123,48 @@ public final class ChatModels {
                   .maxOutputTokens(choice.maxTokens())
                   .timeout(timeout(spec))
                   .build();
-          default -> throw new IllegalStateException("checked above");
+          case BEDROCK ->
+              new BedrockChatModel(
+                  bedrock.client(spec.region(), spec.roleArn(), timeout(spec)),
+                  bedrockMessages,
+                  choice.model(),
+                  choice.temperature(),
+                  choice.maxTokens());
+          case GOOGLE_VERTEXAI -> vertexModel(choice);
         };
     if (choice.type() == ProviderType.MOCK) {
       return model;
     }
     return new RetryingChatModel(model, spec.maxRetries(), initialBackoff, scheduler, cancellation);
+  }
+
+  private StreamingChatModel vertexModel(ModelChoice choice) {
+    GoogleCredentials credentials = vertex.credentials();
+    String baseUrl = vertexUrl(choice);
+    return GoogleAiGeminiStreamingChatModel.builder()
+        .baseUrl(baseUrl)
+        // No x-goog-api-key: Vertex takes the OAuth token, fetched (or refreshed) per request.
+        .apiKey(null)
+        .customHeaders(() -> vertex.headers(credentials, baseUrl))
+        .modelName(choice.model())
+        .temperature(choice.temperature())
+        .maxOutputTokens(choice.maxTokens())
+        .timeout(timeout(choice.spec()))
+        .build();
+  }
+
+  private String vertexUrl(ModelChoice choice) {
+    try {
+      return vertex.baseUrl(choice.spec(), vertex.credentials());
+    } catch (IllegalStateException e) {
+      throw unavailable(e.getMessage());
+    }
+  }
+
+  /** Closes the Bedrock clients (their connection pools and event loops). */
+  @Override
+  public void close() {
+    bedrock.close();
   }
 
   private String openAiUrl(ModelChoice choice) {

@@ -1,10 +1,14 @@
 package dev.cogent.llm;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cogent.ApiException;
 import dev.cogent.scope.Scope;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -34,6 +38,35 @@ public final class ModelService {
    * @param q a case-insensitive part of the model id or display name
    */
   public record Query(String provider, Boolean toolCall, String q) {}
+
+  /** One entry of {@code llm.available_providers} in {@code GET /config}. */
+  public record AvailableProvider(
+      @JsonProperty("id") String id,
+      @JsonProperty("name") String name,
+      @JsonProperty("models") List<String> models) {}
+
+  /**
+   * The provider types with an enabled config in {@code caller}'s scope, each with the models its
+   * configs name (by priority) followed by the other catalog models of the type.
+   */
+  public List<AvailableProvider> available(Scope caller) {
+    Map<String, Set<String>> models = new LinkedHashMap<>();
+    for (ProviderConfig config : providers.enabled(caller)) {
+      models.computeIfAbsent(config.provider(), type -> new LinkedHashSet<>()).add(config.model());
+    }
+    return Arrays.stream(ProviderType.values())
+        .filter(type -> models.containsKey(type.wireName()))
+        .map(
+            type -> {
+              Set<String> names = models.get(type.wireName());
+              catalog.models(type).forEach(model -> names.add(model.id()));
+              String wire = type.wireName();
+              // The spec's example names the type "Openai" for "openai".
+              String name = wire.substring(0, 1).toUpperCase(Locale.ROOT) + wire.substring(1);
+              return new AvailableProvider(wire, name, List.copyOf(names));
+            })
+        .toList();
+  }
 
   /** The catalog models of every provider type with an enabled config in {@code caller}'s scope. */
   public List<CatalogModel> list(Query query, Scope caller) {

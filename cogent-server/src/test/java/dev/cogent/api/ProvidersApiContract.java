@@ -3,8 +3,10 @@ package dev.cogent.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cogent.llm.BedrockWire;
 import dev.cogent.llm.FakeProviderServer;
 import dev.cogent.llm.FakeProviderServer.Reply;
+import dev.cogent.llm.GoogleServiceAccounts;
 import dev.cogent.llm.WireFormats;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
@@ -316,6 +318,60 @@ abstract class ProvidersApiContract {
     assertThat(TestServer.json(failed).path("success").asBoolean()).isFalse();
     assertThat(TestServer.json(failed).path("message").asText()).contains("Incorrect API key");
     assertThat(server.post("/models/providers/nope/test", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void bedrock_and_vertex_configs_answer_a_session_the_provider_test_and_show_in_config() {
+    fake.enqueue(BedrockWire.streamText(5, "from", " bedrock"));
+    other.enqueue(Reply.stream(WireFormats.geminiText("gemini-2.5-pro", 3, "Hello")));
+    try (FakeProviderServer oauth = new FakeProviderServer()) {
+      oauth.enqueue(GoogleServiceAccounts.token("ya29.it-token", 3600));
+      Path key = GoogleServiceAccounts.write(dir, oauth.url("/token"));
+      TestServer server =
+          start(
+              Map.of(
+                  "AWS_ACCESS_KEY_ID", "AKIDCOGENTIT",
+                  "AWS_SECRET_ACCESS_KEY", "it-secret",
+                  "AWS_ENDPOINT_URL_BEDROCK_RUNTIME", fake.url(""),
+                  "GOOGLE_APPLICATION_CREDENTIALS", key.toString(),
+                  "GOOGLE_VERTEX_BASE_URL", other.url("")));
+      server.post(
+          "/models/providers",
+          "{\"id\": \"aws\", \"provider\": \"bedrock\", \"model\":"
+              + " \"anthropic.claude-3-5-haiku-20241022-v1:0\", \"region\": \"eu-west-1\"}");
+      server.post(
+          "/models/providers",
+          "{\"id\": \"vertex\", \"provider\": \"google_vertexai\", \"model\":"
+              + " \"gemini-2.5-pro\", \"priority\": 3,"
+              + " \"extra\": {\"project\": \"cogent-it\", \"location\": \"europe-west4\"}}");
+      String session =
+          TestServer.json(server.post("/sessions", "{\"config\": {\"provider_id\": \"aws\"}}"))
+              .path("id")
+              .asText();
+
+      List<SseClient.Frame> frames = send(server, session, "hi");
+      JsonNode tested = TestServer.json(server.post("/models/providers/vertex/test", null));
+      JsonNode config = TestServer.json(server.get("/config"));
+
+      assertThat(tokens(frames)).containsExactly("from", " bedrock");
+      assertThat(fake.received().get(0).path())
+          .isEqualTo("/model/anthropic.claude-3-5-haiku-20241022-v1:0/converse-stream");
+      assertThat(fake.received().get(0).headers().get("authorization"))
+          .contains("Credential=AKIDCOGENTIT/")
+          .contains("/eu-west-1/bedrock/");
+      assertThat(tested.path("success").asBoolean()).isTrue();
+      assertThat(tested.path("response_preview").asText()).isEqualTo("Hello");
+      assertThat(other.received().get(0).path())
+          .isEqualTo(
+              "/v1/projects/cogent-it/locations/europe-west4/publishers/google/models/"
+                  + "gemini-2.5-pro:streamGenerateContent");
+      assertThat(other.received().get(0).headers())
+          .containsEntry("authorization", "Bearer ya29.it-token");
+      JsonNode available = config.path("llm").path("available_providers");
+      assertThat(available.findValuesAsText("id")).containsExactly("bedrock", "google_vertexai");
+      assertThat(available.get(0).path("models").get(0).asText())
+          .isEqualTo("anthropic.claude-3-5-haiku-20241022-v1:0");
+    }
   }
 
   List<SseClient.Frame> send(TestServer server, String session, String content) {

@@ -1,5 +1,8 @@
 package dev.cogent.llm;
 
+import static dev.cogent.llm.ModelCalls.call;
+import static dev.cogent.llm.ModelCalls.hello;
+import static dev.cogent.llm.ModelCalls.withTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,23 +12,14 @@ import dev.cogent.ApiException;
 import dev.cogent.ErrorCode;
 import dev.cogent.llm.FakeProviderServer.Received;
 import dev.cogent.llm.FakeProviderServer.Reply;
+import dev.cogent.llm.ModelCalls.Outcome;
 import dev.cogent.tools.ManualCancellation;
-import dev.langchain4j.agent.tool.ToolSpecification;
-import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,61 +40,15 @@ class ChatModelsTest {
               "GOOGLE_API_KEY", "google-test-key",
               "GOOGLE_GEMINI_BASE_URL", fake.url("/v1beta"),
               "MY_PROXY_KEY", "proxy-key"),
+          new dev.cogent.Json().mapper(),
           scheduler,
           Duration.ofMillis(5));
 
   @AfterEach
   void close() {
+    models.close();
     fake.close();
     scheduler.shutdownNow();
-  }
-
-  /** What a streaming call produced. */
-  private record Outcome(List<String> tokens, ChatResponse response) {}
-
-  private Outcome call(StreamingChatModel model, ChatRequest request) throws Exception {
-    List<String> tokens = new CopyOnWriteArrayList<>();
-    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-    model.chat(
-        request,
-        new StreamingChatResponseHandler() {
-          @Override
-          public void onPartialResponse(String token) {
-            tokens.add(token);
-          }
-
-          @Override
-          public void onCompleteResponse(ChatResponse response) {
-            done.complete(response);
-          }
-
-          @Override
-          public void onError(Throwable error) {
-            done.completeExceptionally(error);
-          }
-        });
-    return new Outcome(tokens, done.get(20, TimeUnit.SECONDS));
-  }
-
-  private static ChatRequest hello(String model) {
-    return ChatRequest.builder().messages(List.of(UserMessage.from("Hi"))).modelName(model).build();
-  }
-
-  private static ChatRequest withTool(String model) {
-    return ChatRequest.builder()
-        .messages(List.of(UserMessage.from("List the files")))
-        .modelName(model)
-        .toolSpecifications(
-            ToolSpecification.builder()
-                .name("ls")
-                .description("Lists a folder")
-                .parameters(
-                    JsonObjectSchema.builder()
-                        .addStringProperty("path", "the folder")
-                        .required("path")
-                        .build())
-                .build())
-        .build();
   }
 
   private static ModelChoice choice(ProviderSpec spec) {
@@ -301,7 +249,8 @@ class ChatModelsTest {
 
   @Test
   void a_missing_key_is_llm_unavailable_naming_the_variable() {
-    ChatModels withoutKeys = new ChatModels(Map.of(), scheduler, Duration.ofMillis(5));
+    ChatModels withoutKeys =
+        new ChatModels(Map.of(), new dev.cogent.Json().mapper(), scheduler, Duration.ofMillis(5));
 
     assertThatThrownBy(() -> withoutKeys.check(choice(spec("openai", "gpt-4o", 2, null))))
         .isInstanceOfSatisfying(
@@ -310,14 +259,14 @@ class ChatModelsTest {
   }
 
   @Test
-  void a_provider_type_without_a_client_is_llm_unavailable() {
+  void bedrock_without_a_config_and_its_region_is_llm_unavailable() {
     ProviderSpec bedrock =
-        new ProviderSpec(
-            "bedrock", "claude", null, null, true, 0, 2, null, "us-east-1", null, Map.of());
+        new ProviderSpec("bedrock", "claude", null, null, true, 0, 2, null, null, null, Map.of());
 
     assertThatThrownBy(() -> models.check(choice(bedrock)))
-        .isInstanceOf(ApiException.class)
-        .hasMessageContaining("bedrock");
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LLM_UNAVAILABLE))
+        .hasMessageContaining("region");
   }
 
   @Test
@@ -390,7 +339,8 @@ class ChatModelsTest {
 
   @Test
   void gemini_needs_its_key_variable() {
-    ChatModels withoutKeys = new ChatModels(Map.of(), scheduler, Duration.ofMillis(5));
+    ChatModels withoutKeys =
+        new ChatModels(Map.of(), new dev.cogent.Json().mapper(), scheduler, Duration.ofMillis(5));
 
     assertThatThrownBy(
             () -> withoutKeys.check(choice(spec("google_genai", "gemini-2.5-flash", 2, null))))

@@ -21,8 +21,12 @@ import java.util.TreeMap;
  */
 public final class FakeProviderServer implements AutoCloseable {
 
-  /** One scripted answer. */
-  public record Reply(int status, String contentType, String body) {
+  /** One scripted answer, with extra response headers. */
+  public record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    public Reply(int status, String contentType, String body) {
+      this(status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
 
     public static Reply stream(String events) {
       return new Reply(200, "text/event-stream", events);
@@ -30,6 +34,12 @@ public final class FakeProviderServer implements AutoCloseable {
 
     public static Reply json(int status, String body) {
       return new Reply(status, "application/json", body);
+    }
+
+    public Reply withHeader(String name, String value) {
+      Map<String, String> more = new TreeMap<>(headers);
+      more.put(name, value);
+      return new Reply(status, contentType, body, more);
     }
   }
 
@@ -82,8 +92,9 @@ public final class FakeProviderServer implements AutoCloseable {
               ? Reply.json(500, "{\"error\": {\"message\": \"no scripted reply left\"}}")
               : replies.poll();
     }
-    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    byte[] body = reply.body();
     exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+    reply.headers().forEach(exchange.getResponseHeaders()::add);
     exchange.sendResponseHeaders(reply.status(), body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

@@ -105,7 +105,8 @@ class AgentRuntimeTest {
                         new RegistryEvents(),
                         clock)),
                 (name, scope) -> Optional.empty(),
-                new ChatModels(Map.of(), scheduler, Duration.ofMillis(10))),
+                new ChatModels(
+                    Map.of(), new dev.cogent.Json().mapper(), scheduler, Duration.ofMillis(10))),
             new AgentLoop(
                 messages,
                 new AgentService(

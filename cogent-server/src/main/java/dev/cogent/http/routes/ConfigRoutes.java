@@ -1,11 +1,14 @@
 package dev.cogent.http.routes;
 
 import dev.cogent.http.Requests;
+import dev.cogent.llm.ModelService;
 import dev.cogent.settings.ConfigEditor;
 import dev.cogent.settings.LiveSettings;
 import dev.cogent.settings.SettingsView;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** {@code GET/PATCH /config} and {@code POST /config/rollback}. */
 public final class ConfigRoutes {
@@ -13,17 +16,27 @@ public final class ConfigRoutes {
   private final LiveSettings live;
   private final ConfigEditor editor;
   private final Requests requests;
+  private final ModelService models;
 
-  public ConfigRoutes(LiveSettings live, ConfigEditor editor, Requests requests) {
+  public ConfigRoutes(
+      LiveSettings live, ConfigEditor editor, Requests requests, ModelService models) {
     this.live = live;
     this.editor = editor;
     this.requests = requests;
+    this.models = models;
   }
 
   public void addTo(JavalinDefaultRoutingApi routes) {
-    routes.get("/config", ctx -> ctx.json(SettingsView.redactedView(live.current())));
+    routes.get("/config", this::get);
     routes.patch("/config", this::patch);
     routes.post("/config/rollback", ctx -> ctx.json(editor.rollback()));
+  }
+
+  /** The settings view with {@code llm.available_providers} of the caller's scope filled in. */
+  private void get(Context ctx) {
+    Map<String, Object> view = new LinkedHashMap<>(SettingsView.redactedView(live.current()));
+    view.put("llm", Map.of("available_providers", models.available(requests.scope(ctx))));
+    ctx.json(view);
   }
 
   private void patch(Context ctx) {
