@@ -27,6 +27,7 @@ import dev.cogent.http.routes.SkillRoutes;
 import dev.cogent.identity.AccessTokens;
 import dev.cogent.identity.AgentConnections;
 import dev.cogent.identity.AgentIdentities;
+import dev.cogent.identity.AgentModeWatchdog;
 import dev.cogent.identity.ApiKeyService;
 import dev.cogent.identity.Authenticator;
 import dev.cogent.identity.JwtSecret;
@@ -80,6 +81,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -109,6 +112,7 @@ public final class CogentServer implements AutoCloseable {
   private final ExecutorService runExecutor;
   private final ScheduledExecutorService scheduler;
   private final McpTools mcpTools;
+  private final CompletableFuture<Void> stopRequest;
 
   private CogentServer(
       Database database,
@@ -116,13 +120,15 @@ public final class CogentServer implements AutoCloseable {
       Readiness readiness,
       ExecutorService runExecutor,
       ScheduledExecutorService scheduler,
-      McpTools mcpTools) {
+      McpTools mcpTools,
+      CompletableFuture<Void> stopRequest) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
     this.runExecutor = runExecutor;
     this.scheduler = scheduler;
     this.mcpTools = mcpTools;
+    this.stopRequest = stopRequest;
   }
 
   /**
@@ -176,7 +182,21 @@ public final class CogentServer implements AutoCloseable {
                   settings.auth().requireAuthentication()));
       var tenants = new TenantService(database, users, clock);
       var permissions = new Permissions(database, tenants, users, clock);
-      var agentConnections = new AgentConnections(database, users, json, clock, connection -> {});
+      var stopRequest = new CompletableFuture<Void>();
+      var agentConnections =
+          new AgentConnections(
+              database,
+              users,
+              json,
+              clock,
+              settings.server().agentMode()
+                  ? new AgentModeWatchdog(
+                          scheduler,
+                          settings.server().agentModeCheckInterval(),
+                          AgentConnections.activeCounter(database, json),
+                          () -> stopRequest.complete(null))
+                      ::registered
+                  : connection -> {});
       var agentIdentities = new AgentIdentities(users, apiKeys, agentConnections);
       var registryEvents = new RegistryEvents();
       var seedProblems = new SeedProblems();
@@ -313,9 +333,15 @@ public final class CogentServer implements AutoCloseable {
                           requests)
                       ::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
-      var server = new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools);
+      var server =
+          new CogentServer(
+              database, http, readiness, runExecutor, scheduler, mcpTools, stopRequest);
       http.start();
       readiness.markReady();
+      if (settings.server().agentMode()) {
+        log.info(
+            "Agent mode: waiting for the first agent to register (POST /api/v1/agents/register)");
+      }
       return server;
     } catch (RuntimeException e) {
       runExecutor.shutdownNow();
@@ -427,6 +453,14 @@ public final class CogentServer implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /**
+   * Completes when the server asks to be stopped: in agent mode, once every registered agent has
+   * left. Whoever started the server then stops it as on SIGTERM ({@code cogent serve} exits 0).
+   */
+  public CompletionStage<Void> stopRequested() {
+    return stopRequest.minimalCompletionStage();
   }
 
   public String url() {
