@@ -8,6 +8,7 @@ import dev.cogent.http.Readiness;
 import dev.cogent.http.Requests;
 import dev.cogent.http.SseWriter;
 import dev.cogent.http.routes.A2aRoutes;
+import dev.cogent.http.routes.ActivityRoutes;
 import dev.cogent.http.routes.AgentIdentityRoutes;
 import dev.cogent.http.routes.AgentRoutes;
 import dev.cogent.http.routes.ArtifactRoutes;
@@ -30,6 +31,7 @@ import dev.cogent.identity.AgentIdentities;
 import dev.cogent.identity.AgentModeWatchdog;
 import dev.cogent.identity.ApiKeyService;
 import dev.cogent.identity.Authenticator;
+import dev.cogent.identity.IdentityActivity;
 import dev.cogent.identity.JwtSecret;
 import dev.cogent.identity.PasswordHasher;
 import dev.cogent.identity.Permissions;
@@ -326,6 +328,8 @@ public final class CogentServer implements AutoCloseable {
                   new PermissionRoutes(tenants, permissions, authentication, requests, json)::addTo,
                   new AgentIdentityRoutes(
                           agentIdentities, agentConnections, authentication, requests)
+                      ::addTo,
+                  new ActivityRoutes(new IdentityActivity(database, users, clock), authentication)
                       ::addTo,
                   new ProviderRoutes(
                           providers,
