@@ -314,7 +314,7 @@ public final class CogentServer implements AutoCloseable {
                   new CapabilitiesRoutes(capabilities)::addTo,
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
-                  new ConfigRoutes(live, configEditor, requests)::addTo,
+                  new ConfigRoutes(live, configEditor, authentication, requests)::addTo,
                   new AuthRoutes(users, apiKeys, authentication, settings.auth().jwtTtl(), requests)
                       ::addTo,
                   new SessionRoutes(sessions, requests)::addTo,
