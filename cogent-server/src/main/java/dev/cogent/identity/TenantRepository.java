@@ -266,6 +266,21 @@ final class TenantRepository {
         });
   }
 
+  /** The holders of a role as {@code id} and {@code name} (the email), by email. */
+  List<TenantMember.RoleRef> listRoleMembers(String roleId) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT u.id, u.email FROM users u JOIN role_members rm ON rm.user_id = u.id"
+                        + " WHERE rm.role_id = :role ORDER BY u.email, u.id")
+                .bind("role", roleId)
+                .map(
+                    (rs, ctx) ->
+                        new TenantMember.RoleRef(rs.getString("id"), rs.getString("email")))
+                .list());
+  }
+
   /** The roles the user is a member of, in any tenant. */
   List<Role> listRolesOf(String userId) {
     return database.withHandle(

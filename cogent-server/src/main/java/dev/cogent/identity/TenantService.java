@@ -222,6 +222,24 @@ public final class TenantService {
   }
 
   /**
+   * The holders of one of the tenant's roles, as {@code id} and {@code name} (their email).
+   *
+   * @throws ApiException 404 for a tenant the caller cannot see or a role not of that tenant, 403
+   *     unless the caller manages the tenant
+   */
+  public List<TenantMember.RoleRef> listRoleUsers(
+      Principal caller, String tenantId, String roleId) {
+    Tenant tenant = visibleTenant(caller, tenantId);
+    Role role =
+        repository
+            .findRole(roleId)
+            .filter(found -> found.tenantId().equals(tenant.id()))
+            .orElseThrow(() -> ApiException.notFound("role", roleId));
+    requireManager(caller, tenant, "Only the tenant owner can list who holds a role");
+    return repository.listRoleMembers(role.id());
+  }
+
+  /**
    * The tenant's users with their roles.
    *
    * @throws ApiException 404 for a tenant the caller cannot see, 403 unless the caller manages it

@@ -387,6 +387,16 @@ final class AuthorizationMatrix {
             (w, c) -> Request.get("/api/v1/permissions/tenants/" + w.tenant() + "/users"),
             200),
         managed(
+            "GET /api/v1/permissions/tenants/{tenant_id}/roles/{role_id}/users",
+            (w, c) ->
+                Request.get(
+                    "/api/v1/permissions/tenants/"
+                        + w.tenant()
+                        + "/roles/"
+                        + w.ownerRole(true)
+                        + "/users"),
+            200),
+        managed(
             "POST /api/v1/permissions/users/{user_id}/tenants",
             (w, c) ->
                 Request.post(

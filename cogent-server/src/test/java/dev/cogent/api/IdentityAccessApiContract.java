@@ -165,6 +165,12 @@ abstract class IdentityAccessApiContract {
     ok(post(owner, assign, null));
     ok(post(admin, "/api/v1/permissions/datasets/" + role + "?permission_name=read", "[\"ds-1\"]"));
 
+    String holders = "/api/v1/permissions/tenants/" + tenant + "/roles/" + role + "/users";
+    assertThat(ok(get(owner, holders)).findValuesAsText("name"))
+        .containsExactly("member@example.com");
+    assertThat(get(member, holders).statusCode()).isEqualTo(403);
+    assertThat(get(outsider, holders).statusCode()).isEqualTo(404);
+
     assertThat(delete(member, assign, null).statusCode()).isEqualTo(403);
     assertThat(delete(outsider, assign, null).statusCode()).isEqualTo(404);
     assertThat(ok(delete(owner, assign, null)).path("message").asText())

@@ -60,6 +60,8 @@ public final class PermissionRoutes {
     routes.get("/api/v1/permissions/tenants/me", this::myTenants);
     routes.get("/api/v1/permissions/tenants/{tenant_id}/roles", this::listRoles);
     routes.get("/api/v1/permissions/tenants/{tenant_id}/users", this::listUsers);
+    routes.get(
+        "/api/v1/permissions/tenants/{tenant_id}/roles/{role_id}/users", this::listRoleUsers);
     routes.post("/api/v1/permissions/users/{user_id}/tenants", this::addUserToTenant);
     routes.delete("/api/v1/permissions/tenants/{tenant_id}/users/{user_id}", this::removeUser);
     routes.post("/api/v1/permissions/roles", this::createRole);
@@ -96,6 +98,12 @@ public final class PermissionRoutes {
 
   private void listUsers(Context ctx) {
     ctx.json(tenants.listUsers(authentication.principal(ctx), ctx.pathParam("tenant_id")));
+  }
+
+  private void listRoleUsers(Context ctx) {
+    ctx.json(
+        tenants.listRoleUsers(
+            authentication.principal(ctx), ctx.pathParam("tenant_id"), ctx.pathParam("role_id")));
   }
 
   private void addUserToTenant(Context ctx) {
