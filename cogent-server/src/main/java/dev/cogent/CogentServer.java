@@ -9,6 +9,7 @@ import dev.cogent.http.Readiness;
 import dev.cogent.http.Requests;
 import dev.cogent.http.SseWriter;
 import dev.cogent.http.routes.A2aRoutes;
+import dev.cogent.http.routes.ActivityRoutes;
 import dev.cogent.http.routes.AgentIdentityRoutes;
 import dev.cogent.http.routes.AgentRoutes;
 import dev.cogent.http.routes.ArtifactRoutes;
@@ -30,8 +31,10 @@ import dev.cogent.http.routes.ToolRoutes;
 import dev.cogent.identity.AccessTokens;
 import dev.cogent.identity.AgentConnections;
 import dev.cogent.identity.AgentIdentities;
+import dev.cogent.identity.AgentModeWatchdog;
 import dev.cogent.identity.ApiKeyService;
 import dev.cogent.identity.Authenticator;
+import dev.cogent.identity.IdentityActivity;
 import dev.cogent.identity.JwtSecret;
 import dev.cogent.identity.PasswordHasher;
 import dev.cogent.identity.Permissions;
@@ -94,6 +97,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -124,6 +129,7 @@ public final class CogentServer implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final McpTools mcpTools;
   private final ChatModels chatModels;
+  private final CompletableFuture<Void> stopRequest;
 
   private CogentServer(
       Database database,
@@ -132,7 +138,8 @@ public final class CogentServer implements AutoCloseable {
       ExecutorService runExecutor,
       ScheduledExecutorService scheduler,
       McpTools mcpTools,
-      ChatModels chatModels) {
+      ChatModels chatModels,
+      CompletableFuture<Void> stopRequest) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
@@ -140,6 +147,7 @@ public final class CogentServer implements AutoCloseable {
     this.scheduler = scheduler;
     this.mcpTools = mcpTools;
     this.chatModels = chatModels;
+    this.stopRequest = stopRequest;
   }
 
   /**
@@ -193,7 +201,21 @@ public final class CogentServer implements AutoCloseable {
                   settings.auth().requireAuthentication()));
       var tenants = new TenantService(database, users, clock);
       var permissions = new Permissions(database, tenants, users, clock);
-      var agentConnections = new AgentConnections(database, users, json, clock, connection -> {});
+      var stopRequest = new CompletableFuture<Void>();
+      var agentConnections =
+          new AgentConnections(
+              database,
+              users,
+              json,
+              clock,
+              settings.server().agentMode()
+                  ? new AgentModeWatchdog(
+                          scheduler,
+                          settings.server().agentModeCheckInterval(),
+                          AgentConnections.activeCounter(database, json),
+                          () -> stopRequest.complete(null))
+                      ::registered
+                  : connection -> {});
       var agentIdentities = new AgentIdentities(users, apiKeys, agentConnections);
       var registryEvents = new RegistryEvents();
       var seedProblems = new SeedProblems();
@@ -360,7 +382,7 @@ public final class CogentServer implements AutoCloseable {
                   new CapabilitiesRoutes(capabilities)::addTo,
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
-                  new ConfigRoutes(live, configEditor, requests, modelService)::addTo,
+                  new ConfigRoutes(live, configEditor, authentication, requests, modelService)::addTo,
                   new AuthRoutes(users, apiKeys, authentication, settings.auth().jwtTtl(), requests)
                       ::addTo,
                   new SessionRoutes(sessions, requests)::addTo,
@@ -376,6 +398,8 @@ public final class CogentServer implements AutoCloseable {
                   new AgentIdentityRoutes(
                           agentIdentities, agentConnections, authentication, requests)
                       ::addTo,
+                  new ActivityRoutes(new IdentityActivity(database, users, clock), authentication)
+                      ::addTo,
                   new ProviderRoutes(
                           providers,
                           new ProviderTester(providers, chatModels, Duration.ofSeconds(30)),
@@ -384,9 +408,14 @@ public final class CogentServer implements AutoCloseable {
                   new ModelRoutes(modelService, requests)::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
-          new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools, chatModels);
+          new CogentServer(
+              database, http, readiness, runExecutor, scheduler, mcpTools, chatModels, stopRequest);
       http.start();
       readiness.markReady();
+      if (settings.server().agentMode()) {
+        log.info(
+            "Agent mode: waiting for the first agent to register (POST /api/v1/agents/register)");
+      }
       return server;
     } catch (RuntimeException e) {
       runExecutor.shutdownNow();
@@ -520,6 +549,14 @@ public final class CogentServer implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /**
+   * Completes when the server asks to be stopped: in agent mode, once every registered agent has
+   * left. Whoever started the server then stops it as on SIGTERM ({@code cogent serve} exits 0).
+   */
+  public CompletionStage<Void> stopRequested() {
+    return stopRequest.minimalCompletionStage();
   }
 
   public String url() {

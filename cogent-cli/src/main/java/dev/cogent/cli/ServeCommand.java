@@ -39,7 +39,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
-      description = "Port to listen on; 0 picks a free port (env COGENT_PORT; default 8000).")
+      description =
+          "Port to listen on; 0 picks a free port (env COGENT_PORT; default 8000, in agent mode"
+              + " 8011).")
   String port;
 
   @Option(
@@ -59,6 +61,14 @@ final class ServeCommand implements Callable<Integer> {
           "Listen on a non-loopback --host although authentication is off (for a trusted gateway"
               + " in front; env COGENT_ALLOW_UNAUTHENTICATED). See docs/security.md.")
   boolean allowUnauthenticated;
+
+  @Option(
+      names = "--agent-mode",
+      description =
+          "Agent mode: stop (exit 0) once every agent that registered with POST"
+              + " /api/v1/agents/register has unregistered; default port 8011 (env"
+              + " COGENT_AGENT_MODE). See docs/security.md.")
+  boolean agentMode;
 
   @Option(
       names = "--project-dir",
@@ -100,6 +110,9 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "cogent-shutdown"));
+    // Agent mode's stop request ends this command with 0; the exit then runs the shutdown hook,
+    // so the server stops exactly as on SIGTERM.
+    server.stopRequested().thenRun(stopped::countDown);
     out.println("Cogent listening on " + server.url());
     out.flush();
     try {
@@ -119,6 +132,9 @@ final class ServeCommand implements Callable<Integer> {
     putIfSet(flags, "project-dir", projectDir);
     if (allowUnauthenticated) {
       flags.put("allow-unauthenticated", "true");
+    }
+    if (agentMode) {
+      flags.put("agent-mode", "true");
     }
     return new SettingsSources(
         Path.of(System.getProperty("user.home")),

@@ -77,6 +77,60 @@ class ServeCommandIT {
   }
 
   @Test
+  void in_agent_mode_the_server_exits_0_once_its_last_agent_unregisters() throws Exception {
+    Path jar = Path.of("target", "cogent.jar").toAbsolutePath();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "serve",
+                "--agent-mode",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("data").toString(),
+                "--project-dir",
+                dir.toString())
+            .redirectError(dir.resolve("stderr.log").toFile());
+    builder.environment().put("COGENT_AGENT_MODE_CHECK_SECONDS", "1");
+    Process process = builder.start();
+    try (var stdout =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      Matcher matcher = URL.matcher(String.valueOf(stdout.readLine()));
+      assertThat(matcher.find()).isTrue();
+      String url = matcher.group(1);
+      String session = "{\"agent_session_name\": \"job-1\"}";
+
+      HttpResponse<String> registered = postJson(url + "/api/v1/agents/register", session);
+      assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+      assertThat(process.isAlive()).isTrue();
+
+      HttpResponse<String> unregistered = postJson(url + "/api/v1/agents/unregister", session);
+      assertThat(unregistered.body()).isEqualTo("{\"activeAgents\":0}");
+
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();
+      assertThat(process.exitValue()).isZero();
+      assertThat(Files.readString(dir.resolve("stderr.log")))
+          .contains("no agent connection is active", "Cogent stopped");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  private static HttpResponse<String> postJson(String url, String body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void a_bad_config_file_stops_start_up_naming_file_line_and_key() throws Exception {
     Files.createDirectories(dir.resolve(".cogent"));
     Files.writeString(

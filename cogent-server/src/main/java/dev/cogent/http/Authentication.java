@@ -81,6 +81,20 @@ public final class Authentication {
     return principal;
   }
 
+  /**
+   * The caller of this request, who must be the server's administrator (a superuser, a super API
+   * key, or the default user while authentication is off).
+   *
+   * @throws dev.cogent.ApiException 403 {@code PERMISSION_DENIED} for anyone else
+   */
+  public Principal administrator(Context ctx) {
+    Principal principal = principal(ctx);
+    if (!principal.isSuperuser()) {
+      throw IdentityErrors.permissionDenied("Only the server's administrator may do this");
+    }
+    return principal;
+  }
+
   /** The {@code Set-Cookie} value that stores an access token: HttpOnly, SameSite=Lax. */
   public static String tokenCookie(String token, Duration maxAge) {
     return COOKIE

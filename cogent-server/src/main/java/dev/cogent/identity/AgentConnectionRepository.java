@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,11 +103,18 @@ final class AgentConnectionRepository {
   }
 
   /** How many connections are active on the whole server. */
-  int countActive() {
+  /** How many of these connections are active. */
+  int countActiveAmong(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
     return database.withHandle(
         handle ->
             handle
-                .createQuery("SELECT COUNT(*) FROM agent_connections WHERE status = 'active'")
+                .createQuery(
+                    "SELECT COUNT(*) FROM agent_connections WHERE status = 'active' AND id IN"
+                        + " (<ids>)")
+                .bindList("ids", List.copyOf(ids))
                 .mapTo(Integer.class)
                 .one());
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Agent connections (spec "Agent Management"): agents register a session when they connect and
@@ -192,9 +193,13 @@ public final class AgentConnections {
     return detailOf(caller, agentId, agentSessionName);
   }
 
-  /** How many connections are active on the whole server (agent mode shuts down at zero). */
-  public int countActive() {
-    return repository.countActive();
+  /**
+   * How many of a set of connections are active, for the agent-mode watchdog, which exists before
+   * this service does (this service tells it of every registration).
+   */
+  public static ToIntFunction<Set<String>> activeCounter(Database database, Json json) {
+    AgentConnectionRepository repository = new AgentConnectionRepository(database, json);
+    return repository::countActiveAmong;
   }
 
   void deleteOf(String userId) {

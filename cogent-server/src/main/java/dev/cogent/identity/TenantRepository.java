@@ -202,6 +202,85 @@ final class TenantRepository {
                 .execute());
   }
 
+  /**
+   * Deletes a role with its memberships and the dataset grants to it, in one transaction, so no
+   * grant outlives its role.
+   */
+  void deleteRole(String roleId) {
+    database.useTransaction(
+        handle -> {
+          handle
+              .createUpdate("DELETE FROM role_members WHERE role_id = :role")
+              .bind("role", roleId)
+              .execute();
+          handle
+              .createUpdate("DELETE FROM dataset_grants WHERE principal_id = :role")
+              .bind("role", roleId)
+              .execute();
+          handle.createUpdate("DELETE FROM roles WHERE id = :role").bind("role", roleId).execute();
+        });
+  }
+
+  /** Removes a user from a role; false when they did not have it. */
+  boolean removeRoleMember(String roleId, String userId) {
+    return database.inTransaction(
+            handle ->
+                handle
+                    .createUpdate(
+                        "DELETE FROM role_members WHERE role_id = :role AND user_id = :user")
+                    .bind("role", roleId)
+                    .bind("user", userId)
+                    .execute())
+        > 0;
+  }
+
+  /**
+   * Removes a member from a tenant with their roles in it; when it was their current tenant (and
+   * their agents'), they have none afterwards. False when they were not a member.
+   */
+  boolean removeMember(String tenantId, String userId) {
+    return database.inTransaction(
+        handle -> {
+          int removed =
+              handle
+                  .createUpdate(
+                      "DELETE FROM tenant_members WHERE tenant_id = :tenant AND user_id = :user")
+                  .bind("tenant", tenantId)
+                  .bind("user", userId)
+                  .execute();
+          handle
+              .createUpdate(
+                  "DELETE FROM role_members WHERE user_id = :user AND role_id IN (SELECT id FROM"
+                      + " roles WHERE tenant_id = :tenant)")
+              .bind("tenant", tenantId)
+              .bind("user", userId)
+              .execute();
+          handle
+              .createUpdate(
+                  "UPDATE users SET tenant_id = NULL WHERE (id = :user OR parent_user_id = :user)"
+                      + " AND tenant_id = :tenant")
+              .bind("tenant", tenantId)
+              .bind("user", userId)
+              .execute();
+          return removed > 0;
+        });
+  }
+
+  /** The holders of a role as {@code id} and {@code name} (the email), by email. */
+  List<TenantMember.RoleRef> listRoleMembers(String roleId) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT u.id, u.email FROM users u JOIN role_members rm ON rm.user_id = u.id"
+                        + " WHERE rm.role_id = :role ORDER BY u.email, u.id")
+                .bind("role", roleId)
+                .map(
+                    (rs, ctx) ->
+                        new TenantMember.RoleRef(rs.getString("id"), rs.getString("email")))
+                .list());
+  }
+
   /** The roles the user is a member of, in any tenant. */
   List<Role> listRolesOf(String userId) {
     return database.withHandle(

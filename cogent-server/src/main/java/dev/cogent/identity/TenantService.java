@@ -159,6 +159,54 @@ public final class TenantService {
   }
 
   /**
+   * Deletes a role; its members lose it and the dataset grants to it are revoked.
+   *
+   * @throws ApiException 404 for a role the caller cannot see, 403 unless the caller manages its
+   *     tenant
+   */
+  public void deleteRole(Principal caller, String roleId) {
+    Role role =
+        findVisibleRole(caller, roleId).orElseThrow(() -> ApiException.notFound("role", roleId));
+    requireManager(
+        caller, visibleTenant(caller, role.tenantId()), "Only the tenant owner can delete roles");
+    repository.deleteRole(role.id());
+  }
+
+  /**
+   * Takes a role from a user.
+   *
+   * @throws ApiException 404 for a role the caller cannot see or a user without the role, 403
+   *     unless the caller manages the role's tenant
+   */
+  public void removeRole(Principal caller, String userId, String roleId) {
+    Role role =
+        findVisibleRole(caller, roleId).orElseThrow(() -> ApiException.notFound("role", roleId));
+    requireManager(
+        caller, visibleTenant(caller, role.tenantId()), "Only the tenant owner can remove roles");
+    if (!repository.removeRoleMember(role.id(), userId)) {
+      throw ApiException.notFound("role_member", userId);
+    }
+  }
+
+  /**
+   * Removes a user from a tenant, with their roles in it. When it was their current tenant, they
+   * (and their agents) have none afterwards.
+   *
+   * @throws ApiException 404 for a tenant the caller cannot see or a user who is not a member, 403
+   *     unless the caller manages the tenant, 400 for the tenant's owner
+   */
+  public void removeUser(Principal caller, String tenantId, String userId) {
+    Tenant tenant = visibleTenant(caller, tenantId);
+    requireManager(caller, tenant, "Only the tenant owner can remove users from the organisation");
+    if (tenant.ownerId().equals(userId)) {
+      throw ApiException.badRequest("The tenant owner cannot be removed from the tenant");
+    }
+    if (!repository.removeMember(tenant.id(), userId)) {
+      throw ApiException.notFound("tenant_member", userId);
+    }
+  }
+
+  /**
    * The tenant's roles: all of them for its managers, the caller's own for other members.
    *
    * @throws ApiException 404 for a tenant the caller cannot see
@@ -171,6 +219,24 @@ public final class TenantService {
     }
     List<String> own = repository.listRolesOf(caller.userId()).stream().map(Role::id).toList();
     return roles.stream().filter(role -> own.contains(role.id())).toList();
+  }
+
+  /**
+   * The holders of one of the tenant's roles, as {@code id} and {@code name} (their email).
+   *
+   * @throws ApiException 404 for a tenant the caller cannot see or a role not of that tenant, 403
+   *     unless the caller manages the tenant
+   */
+  public List<TenantMember.RoleRef> listRoleUsers(
+      Principal caller, String tenantId, String roleId) {
+    Tenant tenant = visibleTenant(caller, tenantId);
+    Role role =
+        repository
+            .findRole(roleId)
+            .filter(found -> found.tenantId().equals(tenant.id()))
+            .orElseThrow(() -> ApiException.notFound("role", roleId));
+    requireManager(caller, tenant, "Only the tenant owner can list who holds a role");
+    return repository.listRoleMembers(role.id());
   }
 
   /**

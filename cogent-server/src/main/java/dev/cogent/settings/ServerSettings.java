@@ -10,6 +10,10 @@ import java.time.Duration;
  * @param shutdownGrace how long in-flight requests get to finish on SIGTERM
  * @param allowUnauthenticated whether the server may listen on a non-loopback address while
  *     authentication is off (see {@link ExposureCheck})
+ * @param agentMode whether the server stops itself once the agents that registered have all
+ *     unregistered (docs/security.md, "Agent mode"); its default port is then {@value
+ *     #AGENT_MODE_PORT}
+ * @param agentModeCheckInterval how often agent mode counts the active agent connections
  */
 public record ServerSettings(
     String host,
@@ -17,7 +21,12 @@ public record ServerSettings(
     String logLevel,
     long maxBodyBytes,
     Duration shutdownGrace,
-    boolean allowUnauthenticated) {
+    boolean allowUnauthenticated,
+    boolean agentMode,
+    Duration agentModeCheckInterval) {
+
+  /** The port of agent mode when none is set explicitly, as in the anchor. */
+  public static final int AGENT_MODE_PORT = 8011;
 
   public ServerSettings {
     if (host == null || host.isBlank()) {
@@ -28,6 +37,11 @@ public record ServerSettings(
     }
     if (maxBodyBytes < 1) {
       throw new IllegalArgumentException("server.max_body_bytes must be positive");
+    }
+    if (agentModeCheckInterval == null
+        || agentModeCheckInterval.isNegative()
+        || agentModeCheckInterval.isZero()) {
+      throw new IllegalArgumentException("server.agent_mode_check_seconds must be at least 1");
     }
   }
 }

@@ -50,7 +50,9 @@ final class SettingValues {
         (String) get(SettingKey.SERVER_LOG_LEVEL),
         (Long) get(SettingKey.SERVER_MAX_BODY_BYTES),
         (Duration) get(SettingKey.SERVER_SHUTDOWN_GRACE_SECONDS),
-        (Boolean) get(SettingKey.SERVER_ALLOW_UNAUTHENTICATED));
+        (Boolean) get(SettingKey.SERVER_ALLOW_UNAUTHENTICATED),
+        (Boolean) get(SettingKey.SERVER_AGENT_MODE),
+        (Duration) get(SettingKey.SERVER_AGENT_MODE_CHECK_SECONDS));
   }
 
   StoreSettings store() {
@@ -78,7 +80,8 @@ final class SettingValues {
     return new ObservabilitySettings(
         (Boolean) get(SettingKey.OBSERVABILITY_OTEL_ENABLED),
         (Integer) get(SettingKey.OBSERVABILITY_METRICS_PORT),
-        (String) get(SettingKey.OBSERVABILITY_OTEL_ENDPOINT));
+        (String) get(SettingKey.OBSERVABILITY_OTEL_ENDPOINT),
+        (Boolean) get(SettingKey.OBSERVABILITY_TRACING_ENABLED));
   }
 
   MlflowSettings mlflow() {

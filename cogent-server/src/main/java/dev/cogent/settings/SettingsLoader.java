@@ -165,6 +165,11 @@ public final class SettingsLoader {
       SettingsSources sources, Path projectDir, Map<SettingKey, RawValue> raw) {
     SettingValues values = new SettingValues();
     raw.forEach((key, value) -> values.put(key, parse(key, value)));
+    // Agent mode moves the default port, as in the anchor; a port set anywhere still wins.
+    if (Boolean.TRUE.equals(values.get(SettingKey.SERVER_AGENT_MODE))
+        && raw.get(SettingKey.SERVER_PORT).origin().equals(Origin.DEFAULT)) {
+      values.put(SettingKey.SERVER_PORT, ServerSettings.AGENT_MODE_PORT);
+    }
     if (values.get(SettingKey.STORE_DATA_DIR) instanceof Path dataDir) {
       values.put(SettingKey.STORE_DATA_DIR, resolve(sources, dataDir));
     } else {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cogent.http.OpenApiContract;
+import dev.cogent.testing.Accounts;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.TestServer;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +31,7 @@ abstract class AuthApiContract {
   @TempDir Path dir;
   final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
   TestServer server;
+  Accounts accounts;
 
   abstract DatabaseKind kind();
 
@@ -42,6 +43,7 @@ abstract class AuthApiContract {
             dir,
             Map.of("COGENT_REQUIRE_AUTHENTICATION", "true", "COGENT_SUPER_API_KEY_ENABLED", "true"),
             clock);
+    accounts = new Accounts(server);
   }
 
   @AfterEach
@@ -50,34 +52,15 @@ abstract class AuthApiContract {
   }
 
   private JsonNode register(String email) {
-    HttpResponse<String> response =
-        server.post(
-            "/api/v1/auth/register",
-            "{\"email\": \"" + email + "\", \"password\": \"a long password\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return TestServer.json(response);
+    return accounts.register(email);
   }
 
   private HttpResponse<String> login(String username, String password) {
-    String form =
-        "username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(server.uri("/api/v1/auth/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    HttpResponse<String> response = server.sendUnchecked(request);
-    CONTRACT.assertValid(request, response);
-    return response;
+    return accounts.login(username, password);
   }
 
   private String token(String email) {
-    HttpResponse<String> response = login(email, "a long password");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return TestServer.json(response).path("access_token").asText();
+    return accounts.token(email);
   }
 
   private static String bearer(String token) {
@@ -210,6 +193,33 @@ abstract class AuthApiContract {
     HttpResponse<String> expired = unauthenticated("/sessions", "Authorization", bearer(token));
     assertThat(expired.statusCode()).isEqualTo(401);
     assertThat(TestServer.json(expired).path("code").asText()).isEqualTo("UNAUTHENTICATED");
+  }
+
+  @Test
+  void an_unsigned_token_or_one_with_a_forged_payload_is_401() {
+    String bobId = register("bob@example.com").path("id").asText();
+    String annId = register("ann@example.com").path("id").asText();
+    String[] parts = token("ann@example.com").split("\\.");
+    java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String payload =
+        new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+    String asBob =
+        base64.encodeToString(payload.replace(annId, bobId).getBytes(StandardCharsets.UTF_8));
+    String none = base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(
+            unauthenticated(
+                    "/sessions", "Authorization", bearer(parts[0] + "." + asBob + "." + parts[2]))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            unauthenticated("/sessions", "Authorization", bearer(none + "." + asBob + "."))
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            unauthenticated("/sessions", "Authorization", bearer(none + "." + parts[1] + "."))
+                .statusCode())
+        .isEqualTo(401);
   }
 
   @Test

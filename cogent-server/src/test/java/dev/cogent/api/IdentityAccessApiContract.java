@@ -3,14 +3,11 @@ package dev.cogent.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cogent.http.OpenApiContract;
+import dev.cogent.testing.Accounts;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.TestServer;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class IdentityAccessApiContract {
 
-  private static final OpenApiContract CONTRACT = OpenApiContract.load();
-
   @TempDir Path dir;
   final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
   TestServer server;
+  Accounts accounts;
 
   /** The first user: the server's administrator. */
   String admin;
@@ -57,6 +53,7 @@ abstract class IdentityAccessApiContract {
   @BeforeEach
   void start() {
     server = TestServer.start(kind(), dir, Map.of("COGENT_REQUIRE_AUTHENTICATION", "true"), clock);
+    accounts = new Accounts(server);
     admin = token(register("admin@example.com"));
     owner = token(register("owner@example.com"));
     ownerId = me(owner).path("id").asText();
@@ -96,6 +93,9 @@ abstract class IdentityAccessApiContract {
     responses.add(server.post("/api/v1/agents/unregister", "{\"agent_session_name\": \"s\"}"));
     responses.add(server.get("/api/v1/agents/connections"));
     responses.add(server.get("/api/v1/agents/connections/me"));
+    responses.add(server.get("/api/v1/activity/users"));
+    responses.add(server.get("/api/v1/activity/agents"));
+    responses.add(server.get("/api/v1/activity/spans"));
 
     assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(401);
   }
@@ -153,6 +153,88 @@ abstract class IdentityAccessApiContract {
     assertThat(roles.get(0).path("user_count").asInt()).isEqualTo(1);
     assertThat(get(outsider, "/api/v1/permissions/tenants/" + tenant + "/roles").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void managers_take_roles_back_delete_roles_and_remove_members() {
+    String role =
+        ok(post(owner, "/api/v1/permissions/roles?role_name=editors", null))
+            .path("role_id")
+            .asText();
+    String assign = "/api/v1/permissions/users/" + memberId + "/roles?role_id=" + role;
+    ok(post(owner, assign, null));
+    ok(post(admin, "/api/v1/permissions/datasets/" + role + "?permission_name=read", "[\"ds-1\"]"));
+
+    String holders = "/api/v1/permissions/tenants/" + tenant + "/roles/" + role + "/users";
+    assertThat(ok(get(owner, holders)).findValuesAsText("name"))
+        .containsExactly("member@example.com");
+    assertThat(get(member, holders).statusCode()).isEqualTo(403);
+    assertThat(get(outsider, holders).statusCode()).isEqualTo(404);
+
+    assertThat(delete(member, assign, null).statusCode()).isEqualTo(403);
+    assertThat(delete(outsider, assign, null).statusCode()).isEqualTo(404);
+    assertThat(ok(delete(owner, assign, null)).path("message").asText())
+        .isEqualTo("User removed from role");
+    assertThat(delete(owner, assign, null).statusCode()).isEqualTo(404);
+
+    String rolePath = "/api/v1/permissions/roles/" + role;
+    assertThat(delete(member, rolePath, null).statusCode()).isEqualTo(403);
+    assertThat(delete(outsider, rolePath, null).statusCode()).isEqualTo(404);
+    assertThat(ok(delete(owner, rolePath, null)).path("message").asText())
+        .isEqualTo("Role deleted");
+    assertThat(ok(get(owner, "/api/v1/permissions/tenants/" + tenant + "/roles"))).isEmpty();
+    assertThat(get(admin, "/api/v1/permissions/principals/" + role + "/grants").statusCode())
+        .as("the role and its grants are gone")
+        .isEqualTo(404);
+
+    String members = "/api/v1/permissions/tenants/" + tenant + "/users/";
+    assertThat(delete(member, members + ownerId, null).statusCode()).isEqualTo(403);
+    assertThat(delete(outsider, members + memberId, null).statusCode()).isEqualTo(404);
+    assertThat(delete(owner, members + ownerId, null).statusCode()).isEqualTo(400);
+    assertThat(ok(delete(owner, members + memberId, null)).path("message").asText())
+        .isEqualTo("User removed from tenant");
+    assertThat(me(member).path("tenant_id").isNull()).isTrue();
+    assertThat(get(member, "/api/v1/permissions/tenants/" + tenant + "/roles").statusCode())
+        .isEqualTo(404);
+    assertThat(delete(owner, members + memberId, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void activity_shows_the_callers_tenant_only() {
+    JsonNode created = ok(post(owner, "/api/v1/agents/create?name=bot", null));
+    String key = created.path("agentApiKey").asText();
+    String session = "{\"agent_session_name\": \"job\"}";
+    assertThat(server.post("/api/v1/agents/register", session, "X-API-Key", key).statusCode())
+        .isEqualTo(201);
+
+    assertThat(ok(get(owner, "/api/v1/activity/users")).findValuesAsText("email"))
+        .containsExactly("member@example.com", "owner@example.com");
+    assertThat(ok(get(member, "/api/v1/activity/users")).findValuesAsText("email"))
+        .containsExactly("member@example.com", "owner@example.com");
+    assertThat(ok(get(outsider, "/api/v1/activity/users")).findValuesAsText("email"))
+        .containsExactly("outsider@example.com");
+    assertThat(ok(get(admin, "/api/v1/activity/users")).findValuesAsText("email"))
+        .as("the administrator belongs to no tenant: only themselves")
+        .containsExactly("admin@example.com");
+
+    JsonNode agent = ok(get(owner, "/api/v1/activity/agents")).get(0);
+    assertThat(agent.path("email").asText()).isEqualTo("bot@cogent.agent");
+    assertThat(agent.path("status").asText()).isEqualTo("LIVE");
+    assertThat(agent.path("api_key_count").asInt()).isEqualTo(1);
+    assertThat(agent.path("recently_active").asBoolean()).isTrue();
+    assertThat(ok(get(member, "/api/v1/activity/agents")).findValuesAsText("id"))
+        .containsExactly(created.path("agentId").asText());
+    assertThat(ok(get(outsider, "/api/v1/activity/agents"))).isEmpty();
+    assertThat(ok(get(admin, "/api/v1/activity/agents"))).isEmpty();
+
+    server.post("/api/v1/agents/unregister", session, "X-API-Key", key);
+    clock.advance(Duration.ofMinutes(31));
+    agent = ok(get(accounts.bearer("owner@example.com"), "/api/v1/activity/agents")).get(0);
+    assertThat(agent.path("status").asText()).isEqualTo("INACTIVE");
+    assertThat(agent.path("recently_active").asBoolean()).isFalse();
+    assertThat(agent.path("last_active").asText()).isEqualTo("2026-03-02T12:00:00Z");
+
+    assertThat(ok(get(owner, "/api/v1/activity/spans"))).isEmpty();
   }
 
   @Test
@@ -310,34 +392,16 @@ abstract class IdentityAccessApiContract {
   // ---- helpers ------------------------------------------------------------------------------
 
   private String register(String email) {
-    HttpResponse<String> response =
-        server.post(
-            "/api/v1/auth/register",
-            "{\"email\": \"" + email + "\", \"password\": \"a long password\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    accounts.register(email);
     return email;
   }
 
   private HttpResponse<String> login(String username, String password) {
-    String form =
-        "username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(server.uri("/api/v1/auth/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    HttpResponse<String> response = server.sendUnchecked(request);
-    CONTRACT.assertValid(request, response);
-    return response;
+    return accounts.login(username, password);
   }
 
   private String token(String email) {
-    HttpResponse<String> response = login(email, "a long password");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return "Bearer " + TestServer.json(response).path("access_token").asText();
+    return accounts.bearer(email);
   }
 
   private JsonNode me(String bearer) {

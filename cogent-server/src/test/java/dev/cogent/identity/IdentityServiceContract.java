@@ -11,9 +11,12 @@ import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -167,6 +170,33 @@ abstract class IdentityServiceContract {
               assertThat(key.key()).isEqualTo(ApiKey.MASK);
               assertThat(key.toString()).doesNotContain(created.key());
             });
+  }
+
+  @Test
+  void only_the_sha256_of_a_key_is_stored() throws Exception {
+    User ann = users.register("ann@example.com", "a long password");
+    CreatedApiKey created = apiKeys.create(principal(ann), "ci");
+
+    Map<String, Object> row =
+        database.withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT prefix, key_hash FROM api_keys WHERE id = :id")
+                    .bind("id", created.id())
+                    .mapToMap()
+                    .one());
+
+    String sha256 =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(created.key().getBytes(StandardCharsets.UTF_8)));
+    assertThat(row).containsEntry("key_hash", sha256);
+    assertThat(row.get("prefix")).isEqualTo(created.key().substring(0, 12));
+    String everything =
+        database.withHandle(
+            handle -> handle.createQuery("SELECT * FROM api_keys").mapToMap().list().toString());
+    assertThat(everything).doesNotContain(created.key());
   }
 
   @Test

@@ -48,11 +48,19 @@ class ConfigEditorTest {
   private Settings settings(RateLimitSettings rateLimit) {
     return new Settings(
         project,
-        new ServerSettings("127.0.0.1", 8000, "info", 1024, Duration.ofSeconds(10), false),
+        new ServerSettings(
+            "127.0.0.1",
+            8000,
+            "info",
+            1024,
+            Duration.ofSeconds(10),
+            false,
+            false,
+            Duration.ofSeconds(60)),
         new StoreSettings(project.resolve(".cogent"), null, null, null, 10),
         new ScopingSettings(false, List.of("user")),
         rateLimit,
-        new ObservabilitySettings(false, null, null),
+        new ObservabilitySettings(false, null, null, false),
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         RuntimeSettings.withSecret(null),
@@ -134,7 +142,7 @@ class ConfigEditorTest {
     Settings expected =
         initial
             .withRateLimit(new RateLimitSettings(90, 20))
-            .withObservability(new ObservabilitySettings(true, 9464, "http://o:4318"))
+            .withObservability(new ObservabilitySettings(true, 9464, "http://o:4318", false))
             .withMlflow(new MlflowSettings(true, "exp-1"));
     assertThat(live.current()).isEqualTo(expected);
     Settings reloaded = reload();

@@ -15,11 +15,19 @@ class LiveSettingsTest {
   private static Settings withBurst(int burst) {
     return new Settings(
         Path.of("/p"),
-        new ServerSettings("127.0.0.1", 8000, "info", 1024, Duration.ofSeconds(10), false),
+        new ServerSettings(
+            "127.0.0.1",
+            8000,
+            "info",
+            1024,
+            Duration.ofSeconds(10),
+            false,
+            false,
+            Duration.ofSeconds(60)),
         new StoreSettings(Path.of("/p/.cogent"), null, null, null, 10),
         new ScopingSettings(false, List.of("user")),
         new RateLimitSettings(60, burst),
-        new ObservabilitySettings(false, null, null),
+        new ObservabilitySettings(false, null, null, false),
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         RuntimeSettings.withSecret(null),

@@ -73,13 +73,21 @@ class SettingsLoaderTest {
       assertThat(settings.server())
           .isEqualTo(
               new ServerSettings(
-                  "127.0.0.1", 8000, "info", 10485760L, Duration.ofSeconds(10), false));
+                  "127.0.0.1",
+                  8000,
+                  "info",
+                  10485760L,
+                  Duration.ofSeconds(10),
+                  false,
+                  false,
+                  Duration.ofSeconds(60)));
       assertThat(settings.store())
           .isEqualTo(new StoreSettings(work.resolve(".cogent"), null, null, null, 10));
       assertThat(settings.scoping())
           .isEqualTo(new ScopingSettings(false, java.util.List.of("user")));
       assertThat(settings.rateLimit()).isEqualTo(new RateLimitSettings(60, 10));
-      assertThat(settings.observability()).isEqualTo(new ObservabilitySettings(false, null, null));
+      assertThat(settings.observability())
+          .isEqualTo(new ObservabilitySettings(false, null, null, false));
       assertThat(settings.mlflow()).isEqualTo(new MlflowSettings(false, null));
       assertThat(settings.projectConfigFile()).isEqualTo(work.resolve(".cogent/config.yaml"));
     }
@@ -196,7 +204,15 @@ class SettingsLoaderTest {
 
       assertThat(settings.server())
           .isEqualTo(
-              new ServerSettings("0.0.0.0", 9000, "debug", 2048L, Duration.ofSeconds(3), false));
+              new ServerSettings(
+                  "0.0.0.0",
+                  9000,
+                  "debug",
+                  2048L,
+                  Duration.ofSeconds(3),
+                  false,
+                  false,
+                  Duration.ofSeconds(60)));
       assertThat(settings.store())
           .isEqualTo(
               new StoreSettings(
@@ -205,7 +221,7 @@ class SettingsLoaderTest {
           .isEqualTo(new ScopingSettings(true, java.util.List.of("user", "project")));
       assertThat(settings.rateLimit()).isEqualTo(new RateLimitSettings(61, 11));
       assertThat(settings.observability())
-          .isEqualTo(new ObservabilitySettings(true, 9464, "http://otel:4318"));
+          .isEqualTo(new ObservabilitySettings(true, 9464, "http://otel:4318", false));
       assertThat(settings.mlflow()).isEqualTo(new MlflowSettings(true, "exp"));
     }
 
@@ -215,6 +231,60 @@ class SettingsLoaderTest {
       environment.put("COGENT_METRICS_PORT", "");
 
       assertThat(load().observability().metricsPort()).isNull();
+    }
+  }
+
+  @Nested
+  class AgentMode {
+
+    @Test
+    void agent_mode_moves_the_default_port_to_8011() {
+      environment.put("COGENT_AGENT_MODE", "true");
+
+      Settings settings = load();
+
+      assertThat(settings.server().agentMode()).isTrue();
+      assertThat(settings.server().port()).isEqualTo(8011);
+      assertThat(settings.server().agentModeCheckInterval()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void the_agent_mode_flag_works_like_the_variable() {
+      flags.put("agent-mode", "true");
+
+      assertThat(load().server().port()).isEqualTo(8011);
+    }
+
+    @Test
+    void a_port_set_anywhere_wins_over_the_agent_mode_port() throws IOException {
+      environment.put("COGENT_AGENT_MODE", "true");
+      environment.put("COGENT_PORT", "9000");
+      assertThat(load().server().port()).isEqualTo(9000);
+
+      environment.remove("COGENT_PORT");
+      projectConfig("server:\n  port: 9100\n");
+      assertThat(load().server().port()).isEqualTo(9100);
+
+      flags.put("port", "0");
+      assertThat(load().server().port()).isZero();
+    }
+
+    @Test
+    void without_agent_mode_the_port_stays_8000() {
+      environment.put("COGENT_AGENT_MODE_CHECK_SECONDS", "1");
+
+      Settings settings = load();
+
+      assertThat(settings.server().agentMode()).isFalse();
+      assertThat(settings.server().port()).isEqualTo(8000);
+      assertThat(settings.server().agentModeCheckInterval()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void a_check_interval_of_zero_is_refused() {
+      environment.put("COGENT_AGENT_MODE_CHECK_SECONDS", "0");
+
+      assertThat(loadFails()).hasMessageContaining("server.agent_mode_check_seconds");
     }
   }
 

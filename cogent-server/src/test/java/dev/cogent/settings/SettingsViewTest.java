@@ -17,11 +17,19 @@ class SettingsViewTest {
   private static Settings settings(String databaseUrl, String password, String otelEndpoint) {
     return new Settings(
         Path.of("/srv/app"),
-        new ServerSettings("0.0.0.0", 8080, "debug", 1024, Duration.ofSeconds(5), false),
+        new ServerSettings(
+            "0.0.0.0",
+            8080,
+            "debug",
+            1024,
+            Duration.ofSeconds(5),
+            false,
+            false,
+            Duration.ofSeconds(60)),
         new StoreSettings(Path.of("/srv/app/.cogent"), databaseUrl, "ann", password, 10),
         new ScopingSettings(true, List.of("user", "project")),
         new RateLimitSettings(120, 20),
-        new ObservabilitySettings(true, 9464, otelEndpoint),
+        new ObservabilitySettings(true, 9464, otelEndpoint, false),
         new MlflowSettings(true, "exp"),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         RuntimeSettings.withSecret("hunter2"),
@@ -49,7 +57,10 @@ class SettingsViewTest {
     assertThat(view.get("rate_limit")).isEqualTo(Map.of("per_minute", 120, "burst", 20));
     assertThat(section(view, "observability"))
         .containsExactly(
-            entry("otel_enabled", true), entry("metrics_port", 9464), entry("otel_endpoint", null));
+            entry("otel_enabled", true),
+            entry("metrics_port", 9464),
+            entry("otel_endpoint", null),
+            entry("tracing_enabled", false));
     assertThat(view.get("mlflow")).isEqualTo(Map.of("enabled", true, "experiment_name", "exp"));
     assertThat(section(view, "store"))
         .containsExactly(entry("backend", "sqlite"), entry("database_url", null));

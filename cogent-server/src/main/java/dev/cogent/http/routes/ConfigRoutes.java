@@ -1,5 +1,6 @@
 package dev.cogent.http.routes;
 
+import dev.cogent.http.Authentication;
 import dev.cogent.http.Requests;
 import dev.cogent.llm.ModelService;
 import dev.cogent.settings.ConfigEditor;
@@ -10,18 +11,27 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code GET/PATCH /config} and {@code POST /config/rollback}. */
+/**
+ * {@code GET/PATCH /config} and {@code POST /config/rollback}. Anyone may read the (redacted)
+ * settings; only the server's administrator may change them, since they hold for every user.
+ */
 public final class ConfigRoutes {
 
   private final LiveSettings live;
   private final ConfigEditor editor;
+  private final Authentication authentication;
   private final Requests requests;
   private final ModelService models;
 
   public ConfigRoutes(
-      LiveSettings live, ConfigEditor editor, Requests requests, ModelService models) {
+      LiveSettings live,
+      ConfigEditor editor,
+      Authentication authentication,
+      Requests requests,
+      ModelService models) {
     this.live = live;
     this.editor = editor;
+    this.authentication = authentication;
     this.requests = requests;
     this.models = models;
   }
@@ -29,7 +39,7 @@ public final class ConfigRoutes {
   public void addTo(JavalinDefaultRoutingApi routes) {
     routes.get("/config", this::get);
     routes.patch("/config", this::patch);
-    routes.post("/config/rollback", ctx -> ctx.json(editor.rollback()));
+    routes.post("/config/rollback", this::rollback);
   }
 
   /** The settings view with {@code llm.available_providers} of the caller's scope filled in. */
@@ -40,6 +50,12 @@ public final class ConfigRoutes {
   }
 
   private void patch(Context ctx) {
+    authentication.administrator(ctx);
     ctx.json(editor.patch(requests.bodyAsObject(ctx)));
+  }
+
+  private void rollback(Context ctx) {
+    authentication.administrator(ctx);
+    ctx.json(editor.rollback());
   }
 }

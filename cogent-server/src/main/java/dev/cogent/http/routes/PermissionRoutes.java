@@ -60,9 +60,14 @@ public final class PermissionRoutes {
     routes.get("/api/v1/permissions/tenants/me", this::myTenants);
     routes.get("/api/v1/permissions/tenants/{tenant_id}/roles", this::listRoles);
     routes.get("/api/v1/permissions/tenants/{tenant_id}/users", this::listUsers);
+    routes.get(
+        "/api/v1/permissions/tenants/{tenant_id}/roles/{role_id}/users", this::listRoleUsers);
     routes.post("/api/v1/permissions/users/{user_id}/tenants", this::addUserToTenant);
+    routes.delete("/api/v1/permissions/tenants/{tenant_id}/users/{user_id}", this::removeUser);
     routes.post("/api/v1/permissions/roles", this::createRole);
+    routes.delete("/api/v1/permissions/roles/{role_id}", this::deleteRole);
     routes.post("/api/v1/permissions/users/{user_id}/roles", this::assignRole);
+    routes.delete("/api/v1/permissions/users/{user_id}/roles", this::removeRole);
     routes.post("/api/v1/permissions/datasets/{principal_id}", this::grant);
     routes.delete("/api/v1/permissions/datasets/{principal_id}", this::revoke);
     routes.get("/api/v1/permissions/principals/{principal_id}/grants", this::listGrants);
@@ -95,10 +100,33 @@ public final class PermissionRoutes {
     ctx.json(tenants.listUsers(authentication.principal(ctx), ctx.pathParam("tenant_id")));
   }
 
+  private void listRoleUsers(Context ctx) {
+    ctx.json(
+        tenants.listRoleUsers(
+            authentication.principal(ctx), ctx.pathParam("tenant_id"), ctx.pathParam("role_id")));
+  }
+
   private void addUserToTenant(Context ctx) {
     tenants.addUser(
         authentication.principal(ctx), ctx.pathParam("user_id"), required(ctx, "tenant_id"));
     ctx.json(new Acknowledgement("User added to tenant", null, null));
+  }
+
+  private void removeUser(Context ctx) {
+    tenants.removeUser(
+        authentication.principal(ctx), ctx.pathParam("tenant_id"), ctx.pathParam("user_id"));
+    ctx.json(new Acknowledgement("User removed from tenant", null, null));
+  }
+
+  private void deleteRole(Context ctx) {
+    tenants.deleteRole(authentication.principal(ctx), ctx.pathParam("role_id"));
+    ctx.json(new Acknowledgement("Role deleted", null, null));
+  }
+
+  private void removeRole(Context ctx) {
+    tenants.removeRole(
+        authentication.principal(ctx), ctx.pathParam("user_id"), required(ctx, "role_id"));
+    ctx.json(new Acknowledgement("User removed from role", null, null));
   }
 
   private void createRole(Context ctx) {
