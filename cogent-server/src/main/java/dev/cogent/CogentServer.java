@@ -39,6 +39,13 @@ import dev.cogent.llm.ModelResolver;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
+import dev.cogent.observability.CircuitBreakers;
+import dev.cogent.observability.Metrics;
+import dev.cogent.observability.MetricsEndpoint;
+import dev.cogent.observability.RequestTracer;
+import dev.cogent.observability.RunTracer;
+import dev.cogent.observability.SpanBuffer;
+import dev.cogent.observability.Telemetry;
 import dev.cogent.protocols.A2aService;
 import dev.cogent.protocols.AgentCards;
 import dev.cogent.registry.AgentDirectory;
@@ -66,6 +73,7 @@ import dev.cogent.settings.LiveSettings;
 import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
 import dev.cogent.tools.BuiltinTools;
+import dev.cogent.tools.TracedTool;
 import dev.cogent.tools.Workspaces;
 import dev.cogent.tools.mcp.McpServerService;
 import dev.cogent.tools.mcp.McpServerSpec;
@@ -103,12 +111,20 @@ public final class CogentServer implements AutoCloseable {
 
   private static final int RUN_QUEUE = 10_000;
 
+  /** Consecutive failures that open a provider's or MCP server's circuit breaker. */
+  private static final int BREAKER_FAILURES = 3;
+
+  /** How long an open circuit breaker refuses calls before it lets a trial through. */
+  private static final Duration BREAKER_COOL_DOWN = Duration.ofSeconds(30);
+
   private final Database database;
   private final HttpServer http;
   private final Readiness readiness;
   private final ExecutorService runExecutor;
   private final ScheduledExecutorService scheduler;
   private final McpTools mcpTools;
+  private final Telemetry telemetry;
+  private final MetricsEndpoint metricsEndpoint;
 
   private CogentServer(
       Database database,
@@ -116,13 +132,17 @@ public final class CogentServer implements AutoCloseable {
       Readiness readiness,
       ExecutorService runExecutor,
       ScheduledExecutorService scheduler,
-      McpTools mcpTools) {
+      McpTools mcpTools,
+      Telemetry telemetry,
+      MetricsEndpoint metricsEndpoint) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
     this.runExecutor = runExecutor;
     this.scheduler = scheduler;
     this.mcpTools = mcpTools;
+    this.telemetry = telemetry;
+    this.metricsEndpoint = metricsEndpoint;
   }
 
   /**
@@ -148,9 +168,23 @@ public final class CogentServer implements AutoCloseable {
     ExecutorService runExecutor = runExecutor();
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(named("cogent-scheduler"));
+    var metrics = new Metrics();
+    var telemetry = new Telemetry(settings.observability(), version);
+    var metricsEndpoint = new MetricsEndpoint(metrics, settings.server().host());
     try {
       var live = new LiveSettings(settings);
       var configEditor = new ConfigEditor(live, clock);
+      // Observability: PATCH /config turns tracing, the OTLP export and the metrics port on and
+      // off.
+      database.publishPoolMetrics(metrics.registry());
+      metricsEndpoint.listenOn(settings.observability().metricsPort());
+      live.addListener(
+          next -> {
+            telemetry.apply(next.observability());
+            metricsEndpoint.listenOn(next.observability().metricsPort());
+          });
+      var runTracer = new RunTracer(telemetry, metrics);
+      var breakers = new CircuitBreakers(clock, BREAKER_FAILURES, BREAKER_COOL_DOWN);
       var scopes = new ScopeResolver(settings.scoping());
       var random = new SecureRandom();
       var accessTokens =
@@ -199,7 +233,8 @@ public final class CogentServer implements AutoCloseable {
               Duration.ofSeconds(10),
               Duration.ofSeconds(60),
               Duration.ofSeconds(30),
-              runExecutor);
+              runExecutor,
+              breakers);
       new RegistrySeeder(settings.projectDir(), json, agentService, skillService, seedProblems)
           .seed();
       var agents = new AgentDirectory(agentService);
@@ -213,7 +248,8 @@ public final class CogentServer implements AutoCloseable {
                   registryEvents,
                   clock));
       providers.bootstrap(environment);
-      var chatModels = new ChatModels(environment, scheduler, Duration.ofMillis(500));
+      var chatModels =
+          new ChatModels(environment, scheduler, Duration.ofMillis(500), runTracer, breakers);
       var sessions = new SessionService(database, json, agents, providers::choices, clock);
       var artifacts = new ArtifactService(database, clock);
       var sandboxes = new Sandboxes(environment);
@@ -253,17 +289,19 @@ public final class CogentServer implements AutoCloseable {
                   messages,
                   agentService,
                   skillService,
-                  builtinTools.all(),
-                  mcpTools::forScope,
+                  TracedTool.all(builtinTools.all(), runTracer),
+                  scope -> TracedTool.all(mcpTools.forScope(scope), runTracer),
                   workspaces,
                   settings.projectDir(),
                   json,
                   clock),
-              runExecutor,
+              // A run's span is a child of the request's that started it.
+              telemetry.propagating(runExecutor),
               callbacks,
-              json);
+              json,
+              runTracer);
       runtime.recoverInterruptedRuns();
-      var sse = new SseWriter(json, Duration.ofSeconds(15));
+      var sse = new SseWriter(json, Duration.ofSeconds(15), metrics);
       var a2aRoutes =
           new A2aRoutes(
               new AgentCards(agentService, skillService),
@@ -287,8 +325,10 @@ public final class CogentServer implements AutoCloseable {
               scopes,
               () -> live.current().rateLimit(),
               clock,
+              new RequestTracer(telemetry),
+              metrics,
               List.of(
-                  new HealthRoutes(version, database, sessions, readiness, clock)::addTo,
+                  new HealthRoutes(version, database, sessions, readiness, clock, breakers)::addTo,
                   new CapabilitiesRoutes(capabilities)::addTo,
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
@@ -313,13 +353,24 @@ public final class CogentServer implements AutoCloseable {
                           requests)
                       ::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
-      var server = new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools);
+      var server =
+          new CogentServer(
+              database,
+              http,
+              readiness,
+              runExecutor,
+              scheduler,
+              mcpTools,
+              telemetry,
+              metricsEndpoint);
       http.start();
       readiness.markReady();
       return server;
     } catch (RuntimeException e) {
       runExecutor.shutdownNow();
       scheduler.shutdownNow();
+      metricsEndpoint.close();
+      telemetry.close();
       database.close();
       throw e;
     }
@@ -433,6 +484,16 @@ public final class CogentServer implements AutoCloseable {
     return http.url();
   }
 
+  /** The port Prometheus scrapes {@code /metrics} on, or -1 while metrics are off. */
+  public int metricsPort() {
+    return metricsEndpoint.port();
+  }
+
+  /** The recent traces ({@code GET /api/v1/activity/spans} shows them). */
+  public SpanBuffer spans() {
+    return telemetry.spans();
+  }
+
   /** Stops accepting requests, lets in-flight ones finish, then closes storage. */
   @Override
   public void close() {
@@ -445,6 +506,8 @@ public final class CogentServer implements AutoCloseable {
       awaitRuns();
       // MCP sessions are closed after the runs that might still call their tools.
       mcpTools.close();
+      metricsEndpoint.close();
+      telemetry.close();
       database.close();
       log.info("Cogent stopped");
     }

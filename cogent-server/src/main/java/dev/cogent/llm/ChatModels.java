@@ -2,6 +2,8 @@ package dev.cogent.llm;
 
 import dev.cogent.ApiException;
 import dev.cogent.ErrorCode;
+import dev.cogent.observability.CircuitBreakers;
+import dev.cogent.observability.RunTracer;
 import dev.cogent.tools.Cancellation;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -13,9 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Builds the LangChain4j streaming model for a resolved {@link ModelChoice}: the scripted mock, or
  * a real provider client (OpenAI, OpenAI-compatible, Anthropic) wrapped in {@link
- * RetryingChatModel} so that {@code max_retries} is enforced. API keys are read from the
- * environment map given at construction, by the variable the config names; they never leave this
- * class.
+ * RetryingChatModel} so that {@code max_retries} is enforced, and behind the provider's circuit
+ * breaker ({@link ObservedChatModel}); every call is traced. API keys are read from the environment
+ * map given at construction, by the variable the config names; they never leave this class.
  *
  * <p>{@code OPENAI_BASE_URL} and {@code ANTHROPIC_BASE_URL} in the environment replace the public
  * endpoints of those provider types (as in the providers' own SDKs). {@code extra.timeout_seconds}
@@ -32,19 +34,27 @@ public final class ChatModels {
   private final Map<String, String> environment;
   private final ScheduledExecutorService scheduler;
   private final Duration initialBackoff;
+  private final RunTracer tracer;
+  private final CircuitBreakers breakers;
 
   /**
    * @param environment the process environment (keys and base-URL overrides are read from it)
    * @param scheduler runs the backoff waits of retries
    * @param initialBackoff the wait before the first retry; each further retry doubles it
+   * @param tracer traces and counts every model call
+   * @param breakers the circuit breakers of the real providers, by config id (else type)
    */
   public ChatModels(
       Map<String, String> environment,
       ScheduledExecutorService scheduler,
-      Duration initialBackoff) {
+      Duration initialBackoff,
+      RunTracer tracer,
+      CircuitBreakers breakers) {
     this.environment = Map.copyOf(environment);
     this.scheduler = scheduler;
     this.initialBackoff = initialBackoff;
+    this.tracer = tracer;
+    this.breakers = breakers;
   }
 
   /**
@@ -100,9 +110,15 @@ public final class ChatModels {
           default -> throw new IllegalStateException("checked above");
         };
     if (choice.type() == ProviderType.MOCK) {
-      return model;
+      // The scripted model fails on purpose; a breaker would only get in the tests' way.
+      return new ObservedChatModel(model, tracer, null, choice.provider(), choice.model());
     }
-    return new RetryingChatModel(model, spec.maxRetries(), initialBackoff, scheduler, cancellation);
+    return new ObservedChatModel(
+        new RetryingChatModel(model, spec.maxRetries(), initialBackoff, scheduler, cancellation),
+        tracer,
+        breakers.provider(choice.providerId() == null ? choice.provider() : choice.providerId()),
+        choice.provider(),
+        choice.model());
   }
 
   private String openAiUrl(ModelChoice choice) {

@@ -212,7 +212,7 @@ public enum SettingKey {
       ValueType.OPTIONAL_INTEGER,
       Visibility.SHOWN,
       null,
-      "Prometheus metrics port; none means no metrics listener.",
+      "Prometheus metrics port (GET /metrics); 0 picks a free port, none means no listener.",
       s -> s.observability().metricsPort()),
   OBSERVABILITY_OTEL_ENDPOINT(
       "observability.otel_endpoint",
@@ -223,6 +223,15 @@ public enum SettingKey {
       null,
       "OTLP endpoint URL.",
       s -> s.observability().otelEndpoint()),
+  OBSERVABILITY_TRACING_ENABLED(
+      "observability.tracing_enabled",
+      "COGENT_TRACING_ENABLED",
+      null,
+      ValueType.BOOLEAN,
+      Visibility.SHOWN,
+      "false",
+      "Keep recent traces in memory for GET /api/v1/activity/spans.",
+      s -> s.observability().tracingEnabled()),
   MLFLOW_ENABLED(
       "mlflow.enabled",
       "COGENT_MLFLOW_ENABLED",

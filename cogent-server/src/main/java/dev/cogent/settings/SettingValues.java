@@ -73,7 +73,8 @@ final class SettingValues {
     return new ObservabilitySettings(
         (Boolean) get(SettingKey.OBSERVABILITY_OTEL_ENABLED),
         (Integer) get(SettingKey.OBSERVABILITY_METRICS_PORT),
-        (String) get(SettingKey.OBSERVABILITY_OTEL_ENDPOINT));
+        (String) get(SettingKey.OBSERVABILITY_OTEL_ENDPOINT),
+        (Boolean) get(SettingKey.OBSERVABILITY_TRACING_ENABLED));
   }
 
   MlflowSettings mlflow() {

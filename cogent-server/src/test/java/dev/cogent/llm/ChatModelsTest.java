@@ -9,6 +9,7 @@ import dev.cogent.ApiException;
 import dev.cogent.ErrorCode;
 import dev.cogent.llm.FakeProviderServer.Received;
 import dev.cogent.llm.FakeProviderServer.Reply;
+import dev.cogent.testing.Observation;
 import dev.cogent.tools.ManualCancellation;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.UserMessage;
@@ -18,6 +19,7 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +47,9 @@ class ChatModelsTest {
               "ANTHROPIC_BASE_URL", fake.url("/v1/"),
               "MY_PROXY_KEY", "proxy-key"),
           scheduler,
-          Duration.ofMillis(5));
+          Duration.ofMillis(5),
+          Observation.untraced(),
+          Observation.breakers(InstantSource.system()));
 
   @AfterEach
   void close() {
@@ -299,7 +303,13 @@ class ChatModelsTest {
 
   @Test
   void a_missing_key_is_llm_unavailable_naming_the_variable() {
-    ChatModels withoutKeys = new ChatModels(Map.of(), scheduler, Duration.ofMillis(5));
+    ChatModels withoutKeys =
+        new ChatModels(
+            Map.of(),
+            scheduler,
+            Duration.ofMillis(5),
+            Observation.untraced(),
+            Observation.breakers(InstantSource.system()));
 
     assertThatThrownBy(() -> withoutKeys.check(choice(spec("openai", "gpt-4o", 2, null))))
         .isInstanceOfSatisfying(

@@ -31,6 +31,7 @@ import dev.cogent.store.Database;
 import dev.cogent.testing.Agents;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
+import dev.cogent.testing.Observation;
 import dev.cogent.tools.Cancellation;
 import dev.cogent.tools.Tool;
 import dev.cogent.tools.ToolCancelledException;
@@ -102,7 +103,12 @@ class AgentRuntimeTest {
                         new RegistryEvents(),
                         clock)),
                 (name, scope) -> Optional.empty(),
-                new ChatModels(Map.of(), scheduler, Duration.ofMillis(10))),
+                new ChatModels(
+                    Map.of(),
+                    scheduler,
+                    Duration.ofMillis(10),
+                    Observation.untraced(),
+                    Observation.breakers(clock))),
             new AgentLoop(
                 messages,
                 new AgentService(
@@ -123,7 +129,8 @@ class AgentRuntimeTest {
             executor,
             new CallbackSender(
                 HttpClient.newHttpClient(), scheduler, json, null, Duration.ofMillis(10)),
-            json);
+            json,
+            Observation.untraced());
     session =
         sessions.create(
             new SessionRequests.Create(

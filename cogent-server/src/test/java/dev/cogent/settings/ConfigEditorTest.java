@@ -52,7 +52,7 @@ class ConfigEditorTest {
         new StoreSettings(project.resolve(".cogent"), null, null, null, 10),
         new ScopingSettings(false, List.of("user")),
         rateLimit,
-        new ObservabilitySettings(false, null, null),
+        new ObservabilitySettings(false, null, null, false),
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         new RuntimeSettings(null),
@@ -133,7 +133,7 @@ class ConfigEditorTest {
     Settings expected =
         initial
             .withRateLimit(new RateLimitSettings(90, 20))
-            .withObservability(new ObservabilitySettings(true, 9464, "http://o:4318"))
+            .withObservability(new ObservabilitySettings(true, 9464, "http://o:4318", false))
             .withMlflow(new MlflowSettings(true, "exp-1"));
     assertThat(live.current()).isEqualTo(expected);
     Settings reloaded = reload();

@@ -19,7 +19,7 @@ class LiveSettingsTest {
         new StoreSettings(Path.of("/p/.cogent"), null, null, null, 10),
         new ScopingSettings(false, List.of("user")),
         new RateLimitSettings(60, burst),
-        new ObservabilitySettings(false, null, null),
+        new ObservabilitySettings(false, null, null, false),
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         new RuntimeSettings(null),

@@ -79,7 +79,8 @@ class SettingsLoaderTest {
       assertThat(settings.scoping())
           .isEqualTo(new ScopingSettings(false, java.util.List.of("user")));
       assertThat(settings.rateLimit()).isEqualTo(new RateLimitSettings(60, 10));
-      assertThat(settings.observability()).isEqualTo(new ObservabilitySettings(false, null, null));
+      assertThat(settings.observability())
+          .isEqualTo(new ObservabilitySettings(false, null, null, false));
       assertThat(settings.mlflow()).isEqualTo(new MlflowSettings(false, null));
       assertThat(settings.projectConfigFile()).isEqualTo(work.resolve(".cogent/config.yaml"));
     }
@@ -205,7 +206,7 @@ class SettingsLoaderTest {
           .isEqualTo(new ScopingSettings(true, java.util.List.of("user", "project")));
       assertThat(settings.rateLimit()).isEqualTo(new RateLimitSettings(61, 11));
       assertThat(settings.observability())
-          .isEqualTo(new ObservabilitySettings(true, 9464, "http://otel:4318"));
+          .isEqualTo(new ObservabilitySettings(true, 9464, "http://otel:4318", false));
       assertThat(settings.mlflow()).isEqualTo(new MlflowSettings(true, "exp"));
     }
 

@@ -21,7 +21,7 @@ class SettingsViewTest {
         new StoreSettings(Path.of("/srv/app/.cogent"), databaseUrl, "ann", password, 10),
         new ScopingSettings(true, List.of("user", "project")),
         new RateLimitSettings(120, 20),
-        new ObservabilitySettings(true, 9464, otelEndpoint),
+        new ObservabilitySettings(true, 9464, otelEndpoint, false),
         new MlflowSettings(true, "exp"),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000),
         new RuntimeSettings("hunter2"),
@@ -48,7 +48,10 @@ class SettingsViewTest {
     assertThat(view.get("rate_limit")).isEqualTo(Map.of("per_minute", 120, "burst", 20));
     assertThat(section(view, "observability"))
         .containsExactly(
-            entry("otel_enabled", true), entry("metrics_port", 9464), entry("otel_endpoint", null));
+            entry("otel_enabled", true),
+            entry("metrics_port", 9464),
+            entry("otel_endpoint", null),
+            entry("tracing_enabled", false));
     assertThat(view.get("mlflow")).isEqualTo(Map.of("enabled", true, "experiment_name", "exp"));
     assertThat(section(view, "store"))
         .containsExactly(entry("backend", "sqlite"), entry("database_url", null));

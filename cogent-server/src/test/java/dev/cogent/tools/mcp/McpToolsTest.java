@@ -12,6 +12,7 @@ import dev.cogent.settings.StoreSettings;
 import dev.cogent.store.Database;
 import dev.cogent.testing.McpTestServer;
 import dev.cogent.testing.MutableClock;
+import dev.cogent.testing.Observation;
 import dev.cogent.tools.Cancellation;
 import dev.cogent.tools.Tool;
 import dev.cogent.tools.ToolContext;
@@ -59,7 +60,8 @@ class McpToolsTest {
             Duration.ofSeconds(5),
             Duration.ofSeconds(20),
             RETRY,
-            background);
+            background,
+            Observation.breakers(clock));
   }
 
   @AfterEach
