@@ -47,6 +47,13 @@ import dev.cogent.llm.ModelService;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
+import dev.cogent.observability.CircuitBreakers;
+import dev.cogent.observability.Metrics;
+import dev.cogent.observability.MetricsEndpoint;
+import dev.cogent.observability.RequestTracer;
+import dev.cogent.observability.RunTracer;
+import dev.cogent.observability.SpanBuffer;
+import dev.cogent.observability.Telemetry;
 import dev.cogent.protocols.A2aService;
 import dev.cogent.protocols.AgentCards;
 import dev.cogent.registry.AgentDirectory;
@@ -122,6 +129,12 @@ public final class CogentServer implements AutoCloseable {
 
   private static final int RUN_QUEUE = 10_000;
 
+  /** Consecutive failures that open a provider's or MCP server's circuit breaker. */
+  private static final int BREAKER_FAILURES = 3;
+
+  /** How long an open circuit breaker refuses calls before it lets a trial through. */
+  private static final Duration BREAKER_COOL_DOWN = Duration.ofSeconds(30);
+
   private final Database database;
   private final HttpServer http;
   private final Readiness readiness;
@@ -130,6 +143,8 @@ public final class CogentServer implements AutoCloseable {
   private final McpTools mcpTools;
   private final ChatModels chatModels;
   private final CompletableFuture<Void> stopRequest;
+  private final Telemetry telemetry;
+  private final MetricsEndpoint metricsEndpoint;
 
   private CogentServer(
       Database database,
@@ -139,7 +154,9 @@ public final class CogentServer implements AutoCloseable {
       ScheduledExecutorService scheduler,
       McpTools mcpTools,
       ChatModels chatModels,
-      CompletableFuture<Void> stopRequest) {
+      CompletableFuture<Void> stopRequest,
+      Telemetry telemetry,
+      MetricsEndpoint metricsEndpoint) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
@@ -148,6 +165,8 @@ public final class CogentServer implements AutoCloseable {
     this.mcpTools = mcpTools;
     this.chatModels = chatModels;
     this.stopRequest = stopRequest;
+    this.telemetry = telemetry;
+    this.metricsEndpoint = metricsEndpoint;
   }
 
   /**
@@ -173,9 +192,23 @@ public final class CogentServer implements AutoCloseable {
     ExecutorService runExecutor = runExecutor();
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(named("cogent-scheduler"));
+    var metrics = new Metrics();
+    var telemetry = new Telemetry(settings.observability(), version);
+    var metricsEndpoint = new MetricsEndpoint(metrics, settings.server().host());
     try {
       var live = new LiveSettings(settings);
       var configEditor = new ConfigEditor(live, clock);
+      // Observability: PATCH /config turns tracing, the OTLP export and the metrics port on and
+      // off.
+      database.publishPoolMetrics(metrics.registry());
+      metricsEndpoint.listenOn(settings.observability().metricsPort());
+      live.addListener(
+          next -> {
+            telemetry.apply(next.observability());
+            metricsEndpoint.listenOn(next.observability().metricsPort());
+          });
+      var runTracer = new RunTracer(telemetry, metrics);
+      var breakers = new CircuitBreakers(clock, BREAKER_FAILURES, BREAKER_COOL_DOWN);
       var scopes = new ScopeResolver(settings.scoping());
       var random = new SecureRandom();
       var accessTokens =
@@ -238,7 +271,8 @@ public final class CogentServer implements AutoCloseable {
               Duration.ofSeconds(10),
               Duration.ofSeconds(60),
               Duration.ofSeconds(30),
-              runExecutor);
+              runExecutor,
+              breakers);
       new RegistrySeeder(settings.projectDir(), json, agentService, skillService, seedProblems)
           .seed();
       var agents = new AgentDirectory(agentService);
@@ -253,7 +287,8 @@ public final class CogentServer implements AutoCloseable {
                   clock));
       providers.bootstrap(environment);
       var chatModels =
-          new ChatModels(environment, json.mapper(), scheduler, Duration.ofMillis(500));
+          new ChatModels(
+              environment, json.mapper(), scheduler, Duration.ofMillis(500), runTracer, breakers);
       var modelCatalog =
           new ModelCatalog(
               json.mapper(),
@@ -330,6 +365,7 @@ public final class CogentServer implements AutoCloseable {
               settings.projectDir(),
               settings.runtime(),
               modelCatalog,
+              runTracer,
               json,
               clock);
       var runtime =
@@ -348,11 +384,13 @@ public final class CogentServer implements AutoCloseable {
                                   new ModelResolver.AgentModel(agent.model(), agent.temperature())),
                   chatModels),
               agentLoop,
-              runExecutor,
+              // A run's span is a child of the request's that started it.
+              telemetry.propagating(runExecutor),
               callbacks,
-              json);
+              json,
+              runTracer);
       runtime.recoverInterruptedRuns();
-      var sse = new SseWriter(json, Duration.ofSeconds(15));
+      var sse = new SseWriter(json, Duration.ofSeconds(15), metrics);
       var a2aRoutes =
           new A2aRoutes(
               new AgentCards(agentService, skillService),
@@ -377,12 +415,15 @@ public final class CogentServer implements AutoCloseable {
               scopes,
               () -> live.current().rateLimit(),
               clock,
+              new RequestTracer(telemetry),
+              metrics,
               List.of(
-                  new HealthRoutes(version, database, sessions, readiness, clock)::addTo,
+                  new HealthRoutes(version, database, sessions, readiness, clock, breakers)::addTo,
                   new CapabilitiesRoutes(capabilities)::addTo,
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
-                  new ConfigRoutes(live, configEditor, authentication, requests, modelService)::addTo,
+                  new ConfigRoutes(live, configEditor, authentication, requests, modelService)
+                      ::addTo,
                   new AuthRoutes(users, apiKeys, authentication, settings.auth().jwtTtl(), requests)
                       ::addTo,
                   new SessionRoutes(sessions, requests)::addTo,
@@ -398,7 +439,10 @@ public final class CogentServer implements AutoCloseable {
                   new AgentIdentityRoutes(
                           agentIdentities, agentConnections, authentication, requests)
                       ::addTo,
-                  new ActivityRoutes(new IdentityActivity(database, users, clock), authentication)
+                  new ActivityRoutes(
+                          new IdentityActivity(database, users, clock),
+                          authentication,
+                          telemetry.spans())
                       ::addTo,
                   new ProviderRoutes(
                           providers,
@@ -409,7 +453,16 @@ public final class CogentServer implements AutoCloseable {
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
           new CogentServer(
-              database, http, readiness, runExecutor, scheduler, mcpTools, chatModels, stopRequest);
+              database,
+              http,
+              readiness,
+              runExecutor,
+              scheduler,
+              mcpTools,
+              chatModels,
+              stopRequest,
+              telemetry,
+              metricsEndpoint);
       http.start();
       readiness.markReady();
       if (settings.server().agentMode()) {
@@ -420,6 +473,8 @@ public final class CogentServer implements AutoCloseable {
     } catch (RuntimeException e) {
       runExecutor.shutdownNow();
       scheduler.shutdownNow();
+      metricsEndpoint.close();
+      telemetry.close();
       database.close();
       throw e;
     }
@@ -563,6 +618,16 @@ public final class CogentServer implements AutoCloseable {
     return http.url();
   }
 
+  /** The port Prometheus scrapes {@code /metrics} on, or -1 while metrics are off. */
+  public int metricsPort() {
+    return metricsEndpoint.port();
+  }
+
+  /** The recent traces ({@code GET /api/v1/activity/spans} shows them). */
+  public SpanBuffer spans() {
+    return telemetry.spans();
+  }
+
   /** Stops accepting requests, lets in-flight ones finish, then closes storage. */
   @Override
   public void close() {
@@ -576,6 +641,8 @@ public final class CogentServer implements AutoCloseable {
       // MCP sessions are closed after the runs that might still call their tools.
       mcpTools.close();
       chatModels.close();
+      metricsEndpoint.close();
+      telemetry.close();
       database.close();
       log.info("Cogent stopped");
     }

@@ -13,8 +13,12 @@ public record ObservabilitySettings(
     boolean otelEnabled, Integer metricsPort, String otelEndpoint, boolean tracingEnabled) {
 
   public ObservabilitySettings {
-    if (metricsPort != null && (metricsPort < 1 || metricsPort > 65535)) {
-      throw new IllegalArgumentException("observability.metrics_port must be between 1 and 65535");
+    if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+      throw new IllegalArgumentException("observability.metrics_port must be between 0 and 65535");
+    }
+    if (otelEndpoint != null && !otelEndpoint.matches("(?i)https?://[^/?#\\s]+.*")) {
+      throw new IllegalArgumentException(
+          "observability.otel_endpoint must be an http:// or https:// URL");
     }
   }
 }

@@ -230,7 +230,7 @@ public enum SettingKey {
       ValueType.OPTIONAL_INTEGER,
       Visibility.SHOWN,
       null,
-      "Prometheus metrics port; none means no metrics listener.",
+      "Prometheus metrics port (GET /metrics); 0 picks a free port, none means no listener.",
       s -> s.observability().metricsPort()),
   OBSERVABILITY_OTEL_ENDPOINT(
       "observability.otel_endpoint",
