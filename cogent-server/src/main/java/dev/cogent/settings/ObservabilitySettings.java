@@ -6,8 +6,7 @@ package dev.cogent.settings;
  * @param metricsPort the Prometheus port, or null for none
  * @param otelEndpoint the OTLP endpoint, or null for none
  * @param tracingEnabled whether recent traces are kept in memory for {@code GET
- *     /api/v1/activity/spans} (the anchor's {@code COGNEE_TRACING_ENABLED}); the buffer itself
- *     comes with the observability issue (#9), until then the endpoint answers an empty list
+ *     /api/v1/activity/spans} (the anchor's {@code COGNEE_TRACING_ENABLED})
  */
 public record ObservabilitySettings(
     boolean otelEnabled, Integer metricsPort, String otelEndpoint, boolean tracingEnabled) {
