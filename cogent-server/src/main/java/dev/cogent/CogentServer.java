@@ -65,6 +65,7 @@ import dev.cogent.session.SessionService;
 import dev.cogent.settings.ConfigEditor;
 import dev.cogent.settings.ExposureCheck;
 import dev.cogent.settings.LiveSettings;
+import dev.cogent.settings.Placeholders;
 import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
 import dev.cogent.tools.BuiltinTools;
@@ -75,6 +76,7 @@ import dev.cogent.tools.catalog.PluginClasses;
 import dev.cogent.tools.catalog.RegisteredTools;
 import dev.cogent.tools.catalog.ToolService;
 import dev.cogent.tools.catalog.ToolSpec;
+import dev.cogent.tools.mcp.McpServerSeeder;
 import dev.cogent.tools.mcp.McpServerService;
 import dev.cogent.tools.mcp.McpServerSpec;
 import dev.cogent.tools.mcp.McpTools;
@@ -211,6 +213,15 @@ public final class CogentServer implements AutoCloseable {
               runExecutor);
       new RegistrySeeder(settings.projectDir(), json, agentService, skillService, seedProblems)
           .seed();
+      var mcpFiles =
+          new McpServerSeeder(
+              settings.projectDir(),
+              json,
+              new Placeholders(environment),
+              mcpRegistry,
+              seedProblems,
+              clock);
+      mcpFiles.seed();
       var agents = new AgentDirectory(agentService);
       var providers =
           new ProviderService(
@@ -267,6 +278,7 @@ public final class CogentServer implements AutoCloseable {
               plugins,
               registeredTools,
               mcpTools,
+              mcpFiles,
               settings.projectDir(),
               clock);
       toolService.reload();

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Every setting the server reads: its dotted YAML path, environment variable, command-line flag,
@@ -287,6 +288,14 @@ public enum SettingKey {
       "Mount the A2A endpoints (agent cards and JSON-RPC).",
       s -> s.a2a().enabled());
 
+  /**
+   * Config-file keys that hold structured data another feature reads from the file itself, not
+   * settings: the loader only checks that each is a list, and its items are that feature's to
+   * validate (a broken item is reported there, never fatal). {@code mcp.servers}: the MCP servers
+   * seeded at start-up (docs/mcp.md).
+   */
+  static final List<String> STRUCTURED_LISTS = List.of("mcp.servers");
+
   /** The sections {@code PATCH /config} may change ("Configuration" in spec 001). */
   private static final List<String> PATCHABLE_SECTIONS =
       List.of("rate_limit", "observability", "mlflow");
@@ -378,7 +387,12 @@ public enum SettingKey {
 
   /** Whether some key lives under this dotted prefix, such as {@code rate_limit}. */
   static boolean isSection(String prefix) {
-    return Arrays.stream(values()).anyMatch(key -> key.path.startsWith(prefix + "."));
+    return knownPaths().anyMatch(path -> path.startsWith(prefix + "."));
+  }
+
+  /** Every dotted path a config file may hold: the settings and the structured lists. */
+  static Stream<String> knownPaths() {
+    return Stream.concat(Arrays.stream(values()).map(SettingKey::path), STRUCTURED_LISTS.stream());
   }
 
   ValueType type() {
