@@ -236,7 +236,9 @@ public final class CogentServer implements AutoCloseable {
       var chatModels = new ChatModels(environment, scheduler, Duration.ofMillis(500));
       var sessions = new SessionService(database, json, agents, providers::choices, clock);
       var artifacts = new ArtifactService(database, clock);
-      var sandboxes = new Sandboxes(environment);
+      var sandboxes =
+          new Sandboxes(
+              environment, List.of(settings.tools().pythonPath(), settings.tools().nodePath()));
       var sandboxProbes = sandboxes.probeAll();
       var builtinTools =
           new BuiltinTools(
@@ -267,7 +269,9 @@ public final class CogentServer implements AutoCloseable {
               settings.tools().executeTimeout(),
               settings.tools().maxOutputBytes(),
               settings.store().dataDir().resolve("tool-registration"),
-              json);
+              json,
+              settings.tools().pythonPath(),
+              settings.tools().nodePath());
       var plugins = new PluginClasses(settings.projectDir());
       var registeredTools = new RegisteredTools(toolRegistry, registryEvents, codeRunner, plugins);
       var toolService =

@@ -21,7 +21,7 @@ class LiveSettingsTest {
         new RateLimitSettings(60, burst),
         new ObservabilitySettings(false, null, null),
         new MlflowSettings(false, null),
-        new ToolSettings("local", Duration.ofSeconds(300), 100_000),
+        new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
         new RuntimeSettings(null),
         AuthSettings.defaults(),
         A2aSettings.DEFAULTS);
