@@ -79,6 +79,7 @@ import dev.cogent.settings.ConfigEditor;
 import dev.cogent.settings.ExposureCheck;
 import dev.cogent.settings.LiveSettings;
 import dev.cogent.settings.ModelSettings;
+import dev.cogent.settings.Placeholders;
 import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
 import dev.cogent.tools.BuiltinTools;
@@ -89,6 +90,7 @@ import dev.cogent.tools.catalog.PluginClasses;
 import dev.cogent.tools.catalog.RegisteredTools;
 import dev.cogent.tools.catalog.ToolService;
 import dev.cogent.tools.catalog.ToolSpec;
+import dev.cogent.tools.mcp.McpServerSeeder;
 import dev.cogent.tools.mcp.McpServerService;
 import dev.cogent.tools.mcp.McpServerSpec;
 import dev.cogent.tools.mcp.McpTools;
@@ -275,6 +277,15 @@ public final class CogentServer implements AutoCloseable {
               breakers);
       new RegistrySeeder(settings.projectDir(), json, agentService, skillService, seedProblems)
           .seed();
+      var mcpFiles =
+          new McpServerSeeder(
+              settings.projectDir(),
+              json,
+              new Placeholders(environment),
+              mcpRegistry,
+              seedProblems,
+              clock);
+      mcpFiles.seed();
       var agents = new AgentDirectory(agentService);
       var providers =
           new ProviderService(
@@ -297,7 +308,9 @@ public final class CogentServer implements AutoCloseable {
       var modelService = new ModelService(modelCatalog, providers);
       var sessions = new SessionService(database, json, agents, providers::choices, clock);
       var artifacts = new ArtifactService(database, clock);
-      var sandboxes = new Sandboxes(environment);
+      var sandboxes =
+          new Sandboxes(
+              environment, List.of(settings.tools().pythonPath(), settings.tools().nodePath()));
       var sandboxProbes = sandboxes.probeAll();
       var builtinTools =
           new BuiltinTools(
@@ -328,7 +341,9 @@ public final class CogentServer implements AutoCloseable {
               settings.tools().executeTimeout(),
               settings.tools().maxOutputBytes(),
               settings.store().dataDir().resolve("tool-registration"),
-              json);
+              json,
+              settings.tools().pythonPath(),
+              settings.tools().nodePath());
       var plugins = new PluginClasses(settings.projectDir());
       var registeredTools = new RegisteredTools(toolRegistry, registryEvents, codeRunner, plugins);
       var toolService =
@@ -339,6 +354,7 @@ public final class CogentServer implements AutoCloseable {
               plugins,
               registeredTools,
               mcpTools,
+              mcpFiles,
               settings.projectDir(),
               clock);
       toolService.reload();

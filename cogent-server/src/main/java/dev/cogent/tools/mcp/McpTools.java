@@ -168,8 +168,10 @@ public final class McpTools implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private McpSyncClient client;
     private List<Tool> tools = List.of();
-    private Instant version;
-    private McpConnectionState state = McpConnectionState.PENDING;
+    // Written under the lock, read without it: a status read must not wait for a connection
+    // attempt, which can take the whole connect and request timeouts.
+    private volatile Instant version;
+    private volatile McpConnectionState state = McpConnectionState.PENDING;
     private boolean retryNow;
 
     Slot(String serverName, CircuitBreaker breaker) {
@@ -178,12 +180,7 @@ public final class McpTools implements AutoCloseable {
     }
 
     McpConnectionState state(RegistryEntry<McpServerSpec> entry) {
-      lock.lock();
-      try {
-        return entry.updatedAt().equals(version) ? state : McpConnectionState.PENDING;
-      } finally {
-        lock.unlock();
-      }
+      return entry.updatedAt().equals(version) ? state : McpConnectionState.PENDING;
     }
 
     List<Tool> tools(RegistryEntry<McpServerSpec> entry) {
@@ -205,6 +202,7 @@ public final class McpTools implements AutoCloseable {
 
     private void connect(RegistryEntry<McpServerSpec> entry, Instant now) {
       closeClient();
+      state = McpConnectionState.PENDING;
       version = entry.updatedAt();
       retryNow = false;
       McpSyncClient connected = null;
