@@ -134,6 +134,9 @@ class McpEverythingServerIT {
                   cache.toString(),
                   "--no-audit",
                   "--no-fund",
+                  // Offline, fail in about a minute rather than after npm's long default retries.
+                  "--fetch-retries=1",
+                  "--fetch-timeout=30000",
                   PACKAGE + "@" + VERSION)
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
