@@ -39,6 +39,15 @@ import dev.cogent.llm.ModelResolver;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
+import dev.cogent.memory.DataRepository;
+import dev.cogent.memory.DatasetRepository;
+import dev.cogent.memory.DatasetResolver;
+import dev.cogent.memory.GraphRepository;
+import dev.cogent.memory.PipelineRunRepository;
+import dev.cogent.memory.RawFiles;
+import dev.cogent.memory.SessionEntryRepository;
+import dev.cogent.memory.index.Embedder;
+import dev.cogent.memory.index.MemoryIndex;
 import dev.cogent.protocols.A2aService;
 import dev.cogent.protocols.AgentCards;
 import dev.cogent.registry.AgentDirectory;
@@ -109,6 +118,7 @@ public final class CogentServer implements AutoCloseable {
   private final ExecutorService runExecutor;
   private final ScheduledExecutorService scheduler;
   private final McpTools mcpTools;
+  private final MemoryIndex memoryIndex;
 
   private CogentServer(
       Database database,
@@ -116,13 +126,15 @@ public final class CogentServer implements AutoCloseable {
       Readiness readiness,
       ExecutorService runExecutor,
       ScheduledExecutorService scheduler,
-      McpTools mcpTools) {
+      McpTools mcpTools,
+      MemoryIndex memoryIndex) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
     this.runExecutor = runExecutor;
     this.scheduler = scheduler;
     this.mcpTools = mcpTools;
+    this.memoryIndex = memoryIndex;
   }
 
   /**
@@ -148,6 +160,8 @@ public final class CogentServer implements AutoCloseable {
     ExecutorService runExecutor = runExecutor();
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(named("cogent-scheduler"));
+    MemoryIndex memoryIndex =
+        new MemoryIndex(settings.store().dataDir().resolve("memory").resolve("index"));
     try {
       var live = new LiveSettings(settings);
       var configEditor = new ConfigEditor(live, clock);
@@ -176,6 +190,15 @@ public final class CogentServer implements AutoCloseable {
                   settings.auth().requireAuthentication()));
       var tenants = new TenantService(database, users, clock);
       var permissions = new Permissions(database, tenants, users, clock);
+      // Memory (issue #7): storage shared by ingestion, cognify and search.
+      var memoryDatasets = new DatasetRepository(database);
+      var memoryData = new DataRepository(database, json);
+      var memoryGraph = new GraphRepository(database, json);
+      var pipelineRuns = new PipelineRunRepository(database);
+      var sessionEntries = new SessionEntryRepository(database);
+      var rawFiles = new RawFiles(settings.store().dataDir());
+      var embedder = new Embedder();
+      var datasetResolver = new DatasetResolver(memoryDatasets, permissions);
       var agentConnections = new AgentConnections(database, users, json, clock, connection -> {});
       var agentIdentities = new AgentIdentities(users, apiKeys, agentConnections);
       var registryEvents = new RegistryEvents();
@@ -313,13 +336,16 @@ public final class CogentServer implements AutoCloseable {
                           requests)
                       ::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
-      var server = new CogentServer(database, http, readiness, runExecutor, scheduler, mcpTools);
+      var server =
+          new CogentServer(
+              database, http, readiness, runExecutor, scheduler, mcpTools, memoryIndex);
       http.start();
       readiness.markReady();
       return server;
     } catch (RuntimeException e) {
       runExecutor.shutdownNow();
       scheduler.shutdownNow();
+      memoryIndex.close();
       database.close();
       throw e;
     }
@@ -445,6 +471,7 @@ public final class CogentServer implements AutoCloseable {
       awaitRuns();
       // MCP sessions are closed after the runs that might still call their tools.
       mcpTools.close();
+      memoryIndex.close();
       database.close();
       log.info("Cogent stopped");
     }
