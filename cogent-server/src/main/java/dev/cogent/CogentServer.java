@@ -22,6 +22,7 @@ import dev.cogent.http.routes.PermissionRoutes;
 import dev.cogent.http.routes.ProviderRoutes;
 import dev.cogent.http.routes.ResumeRoutes;
 import dev.cogent.http.routes.RunRoutes;
+import dev.cogent.http.routes.SearchRoutes;
 import dev.cogent.http.routes.SessionRoutes;
 import dev.cogent.http.routes.SkillRoutes;
 import dev.cogent.identity.AccessTokens;
@@ -48,6 +49,8 @@ import dev.cogent.memory.RawFiles;
 import dev.cogent.memory.SessionEntryRepository;
 import dev.cogent.memory.index.Embedder;
 import dev.cogent.memory.index.MemoryIndex;
+import dev.cogent.memory.search.SearchService;
+import dev.cogent.memory.search.StoredMemories;
 import dev.cogent.protocols.A2aService;
 import dev.cogent.protocols.AgentCards;
 import dev.cogent.registry.AgentDirectory;
@@ -257,21 +260,31 @@ public final class CogentServer implements AutoCloseable {
               json,
               settings.runtime().callbackSigningSecret(),
               Duration.ofMillis(500));
+      var modelResolver =
+          new ModelResolver(
+              providers,
+              (name, scope) ->
+                  agentService
+                      .find(name, scope)
+                      .map(
+                          agent ->
+                              new ModelResolver.AgentModel(agent.model(), agent.temperature())),
+              chatModels);
+      var memorySearch =
+          new SearchService(
+              new StoredMemories(datasetResolver, memoryIndex, embedder, memoryGraph, memoryData),
+              modelResolver,
+              skillService,
+              database,
+              json,
+              clock);
       var runtime =
           new AgentRuntime(
               sessions,
               runs,
               new RunCheckpoints(database, events, clock),
               events,
-              new ModelResolver(
-                  providers,
-                  (name, scope) ->
-                      agentService
-                          .find(name, scope)
-                          .map(
-                              agent ->
-                                  new ModelResolver.AgentModel(agent.model(), agent.temperature())),
-                  chatModels),
+              modelResolver,
               new AgentLoop(
                   messages,
                   agentService,
@@ -324,6 +337,7 @@ public final class CogentServer implements AutoCloseable {
                   new ResumeRoutes(runtime, events, sse, requests)::addTo,
                   new AgentRoutes(agentService, requests)::addTo,
                   new SkillRoutes(skillService, requests)::addTo,
+                  new SearchRoutes(memorySearch, authentication, requests)::addTo,
                   new McpServerRoutes(new McpServerService(mcpRegistry, mcpTools), requests)::addTo,
                   new ArtifactRoutes(artifacts, requests)::addTo,
                   new PermissionRoutes(tenants, permissions, authentication, requests, json)::addTo,

@@ -1,6 +1,7 @@
 package dev.cogent.memory.search;
 
 import dev.cogent.ApiException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,12 +22,18 @@ final class CypherRetriever implements Retriever {
   }
 
   static ApiException noGraphQueryBackend(SearchType type) {
+    String message =
+        "needs a graph-query (Cypher) backend, and this server has none yet: its graph is stored"
+            + " in SQL tables. Use GRAPH_COMPLETION, TRIPLET_COMPLETION or CHUNKS instead.";
     return new ApiException(
         dev.cogent.ErrorCode.VALIDATION_ERROR,
-        type.name()
-            + " search needs a graph-query (Cypher) backend, and this server has none yet: its"
-            + " graph is stored in SQL tables. Use GRAPH_COMPLETION, TRIPLET_COMPLETION or"
-            + " CHUNKS instead.",
-        Map.of("search_type", type.name(), "reason", "no_graph_query_backend"));
+        type.name() + " search " + message,
+        Map.of(
+            "errors",
+            List.of(Map.of("field", "search_type", "message", message)),
+            "search_type",
+            type.name(),
+            "reason",
+            "no_graph_query_backend"));
   }
 }

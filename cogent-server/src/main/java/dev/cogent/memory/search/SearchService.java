@@ -46,7 +46,7 @@ public final class SearchService {
   private final InstantSource clock;
 
   public SearchService(
-      MemorySource memories,
+      StoredMemories memories,
       ModelResolver models,
       SkillService skills,
       Database database,
@@ -157,14 +157,16 @@ public final class SearchService {
       throw CypherRetriever.noGraphQueryBackend(type);
     }
     if (opened.stream().noneMatch(DatasetMemory::isCognified)) {
+      String message =
+          opened.isEmpty()
+              ? "there is no dataset to search; add data and run cognify first"
+              : "nothing in the searched datasets is cognified yet; run add and cognify first";
       throw new ApiException(
           ErrorCode.VALIDATION_ERROR,
-          opened.isEmpty()
-              ? "Search prerequisites not met: there is no dataset to search; add data and run"
-                  + " cognify first"
-              : "Search prerequisites not met: nothing in the searched datasets is cognified yet;"
-                  + " run add and cognify first",
+          "Search prerequisites not met: " + message,
           Map.of(
+              "errors",
+              List.of(Map.of("field", "dataset_ids", "message", message)),
               "reason",
               "not_cognified",
               "dataset_ids",
