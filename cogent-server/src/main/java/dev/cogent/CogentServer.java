@@ -17,6 +17,8 @@ import dev.cogent.http.routes.ConfigRoutes;
 import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
 import dev.cogent.http.routes.McpServerRoutes;
+import dev.cogent.http.routes.MemoryDatasetRoutes;
+import dev.cogent.http.routes.MemoryIngestRoutes;
 import dev.cogent.http.routes.MessageRoutes;
 import dev.cogent.http.routes.PermissionRoutes;
 import dev.cogent.http.routes.ProviderRoutes;
@@ -40,10 +42,15 @@ import dev.cogent.llm.ModelResolver;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
+import dev.cogent.memory.Cognify;
 import dev.cogent.memory.DataRepository;
 import dev.cogent.memory.DatasetRepository;
 import dev.cogent.memory.DatasetResolver;
+import dev.cogent.memory.DatasetService;
+import dev.cogent.memory.Extractors;
 import dev.cogent.memory.GraphRepository;
+import dev.cogent.memory.Ingestion;
+import dev.cogent.memory.MemoryStorage;
 import dev.cogent.memory.PipelineRunRepository;
 import dev.cogent.memory.RawFiles;
 import dev.cogent.memory.SessionEntryRepository;
@@ -270,6 +277,27 @@ public final class CogentServer implements AutoCloseable {
                           agent ->
                               new ModelResolver.AgentModel(agent.model(), agent.temperature())),
               chatModels);
+      var memoryStorage =
+          new MemoryStorage(
+              memoryDatasets,
+              memoryData,
+              memoryGraph,
+              pipelineRuns,
+              sessionEntries,
+              memoryIndex,
+              rawFiles);
+      var datasetService = new DatasetService(memoryStorage, datasetResolver, permissions, clock);
+      var ingestion = new Ingestion(datasetService, datasetResolver, memoryStorage, clock);
+      var cognify =
+          new Cognify(
+              memoryStorage,
+              datasetResolver,
+              datasetService,
+              embedder,
+              new Extractors(modelResolver, json),
+              runExecutor,
+              clock);
+      cognify.recoverInterruptedRuns();
       var memorySearch =
           new SearchService(
               new StoredMemories(datasetResolver, memoryIndex, embedder, memoryGraph, memoryData),
@@ -349,6 +377,8 @@ public final class CogentServer implements AutoCloseable {
                           new ProviderTester(providers, chatModels, Duration.ofSeconds(30)),
                           requests)
                       ::addTo,
+                  new MemoryDatasetRoutes(datasetService, authentication, requests)::addTo,
+                  new MemoryIngestRoutes(ingestion, cognify, authentication, requests, json)::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
           new CogentServer(
