@@ -43,8 +43,12 @@ interface DatasetMemory {
    */
   List<Scored<String>> edgeHits(String query, int limit, List<String> nodeSets);
 
-  /** Every edge with at least one end in {@code nodeIds}, with both ends. */
-  List<EdgeView> edgesTouching(Collection<String> nodeIds);
+  /**
+   * Every edge with at least one end in {@code nodeIds}, with both ends; with {@code nodeSets},
+   * only the edges that data of those node sets produced (a node shared with other data must not
+   * bring their edges into a filtered search).
+   */
+  List<EdgeView> edgesTouching(Collection<String> nodeIds, List<String> nodeSets);
 
   /** The edges with these ids, with both ends, in the order of {@code edgeIds}. */
   List<EdgeView> edges(Collection<String> edgeIds);

@@ -51,7 +51,7 @@ final class HybridCompletionRetriever implements Retriever {
     }
     Map<String, List<EdgeView>> edgesByEntity = new LinkedHashMap<>();
     entities.forEach(hit -> edgesByEntity.put(hit.item().id(), new ArrayList<>()));
-    for (EdgeView edge : memory.edgesTouching(edgesByEntity.keySet())) {
+    for (EdgeView edge : memory.edgesTouching(edgesByEntity.keySet(), query.nodeNames())) {
       for (String end : List.of(edge.source().id(), edge.target().id())) {
         List<EdgeView> edges = edgesByEntity.get(end);
         if (edges != null && !edges.contains(edge)) {

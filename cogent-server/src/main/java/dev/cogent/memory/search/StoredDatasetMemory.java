@@ -145,11 +145,16 @@ final class StoredDatasetMemory implements DatasetMemory {
   }
 
   @Override
-  public List<EdgeView> edgesTouching(Collection<String> nodeIds) {
+  public List<EdgeView> edgesTouching(Collection<String> nodeIds, List<String> nodeSets) {
     if (nodeIds.isEmpty()) {
       return List.of();
     }
-    return views(graph.edgesTouching(ids, nodeIds));
+    List<GraphEdge> edges = graph.edgesTouching(ids, nodeIds);
+    if (!nodeSets.isEmpty()) {
+      Set<String> allowed = graph.idsInNodeSets(ids, "edge", nodeSets);
+      edges = edges.stream().filter(edge -> allowed.contains(edge.id())).toList();
+    }
+    return views(edges);
   }
 
   @Override

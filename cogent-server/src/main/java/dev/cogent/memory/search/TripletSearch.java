@@ -51,7 +51,7 @@ final class TripletSearch {
     }
     List<Triplet> scored = new ArrayList<>();
     Map<String, EdgeView> unique = new LinkedHashMap<>();
-    for (EdgeView edge : memory.edgesTouching(nodeDistance.keySet())) {
+    for (EdgeView edge : memory.edgesTouching(nodeDistance.keySet(), nodeSets)) {
       unique.putIfAbsent(edge.id(), edge);
     }
     for (EdgeView edge : unique.values()) {

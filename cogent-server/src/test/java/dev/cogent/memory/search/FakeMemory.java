@@ -38,8 +38,10 @@ final class FakeMemory implements DatasetMemory {
     return this;
   }
 
-  FakeMemory edge(String id, String source, String relationship, String target) {
+  FakeMemory edge(
+      String id, String source, String relationship, String target, String... nodeSets) {
     edges.put(id, new Edge(id, source, target, relationship));
+    tags.put(id, Set.of(nodeSets));
     return this;
   }
 
@@ -150,9 +152,10 @@ final class FakeMemory implements DatasetMemory {
   }
 
   @Override
-  public List<EdgeView> edgesTouching(Collection<String> nodeIds) {
+  public List<EdgeView> edgesTouching(Collection<String> nodeIds, List<String> nodeSets) {
     return edges.values().stream()
         .filter(edge -> nodeIds.contains(edge.source()) || nodeIds.contains(edge.target()))
+        .filter(edge -> tagged(edge.id(), nodeSets))
         .map(this::view)
         .toList();
   }

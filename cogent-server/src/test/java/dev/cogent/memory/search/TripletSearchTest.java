@@ -54,6 +54,22 @@ class TripletSearchTest {
   }
 
   @Test
+  void a_node_set_filter_keeps_edges_of_shared_nodes_that_other_data_produced_out() {
+    FakeMemory tagged =
+        new FakeMemory()
+            .node("ada", "Ada Lovelace", "Person")
+            .node("engine", "Analytical Engine", "Machine")
+            .node("babbage", "Charles Babbage", "Person")
+            .edge("e1", "ada", "wrote_about", "engine", "notes")
+            .edge("e2", "babbage", "designed", "engine", "engines");
+
+    List<Triplet> found =
+        search.search(tagged, "Who designed the Analytical Engine", 10, List.of("notes"));
+
+    assertThat(found).extracting(t -> t.edge().id()).containsExactly("e1");
+  }
+
+  @Test
   void merge_keeps_each_edge_once_with_its_lower_score() {
     var edge = memory.edges(List.of("e1")).get(0);
     var other = memory.edges(List.of("e2")).get(0);
