@@ -56,7 +56,9 @@ import dev.cogent.memory.RawFiles;
 import dev.cogent.memory.SessionEntryRepository;
 import dev.cogent.memory.index.Embedder;
 import dev.cogent.memory.index.MemoryIndex;
+import dev.cogent.memory.search.RecallTool;
 import dev.cogent.memory.search.SearchService;
+import dev.cogent.memory.search.SessionOwners;
 import dev.cogent.memory.search.StoredMemories;
 import dev.cogent.protocols.A2aService;
 import dev.cogent.protocols.AgentCards;
@@ -306,6 +308,13 @@ public final class CogentServer implements AutoCloseable {
               database,
               json,
               clock);
+      var recallTool =
+          new RecallTool(
+              memorySearch,
+              new SessionOwners(
+                  users,
+                  settings.auth().requireAuthentication() ? null : users.ensureDefaultUser()),
+              json);
       var runtime =
           new AgentRuntime(
               sessions,
@@ -317,7 +326,7 @@ public final class CogentServer implements AutoCloseable {
                   messages,
                   agentService,
                   skillService,
-                  builtinTools.all(),
+                  builtinTools.with(List.of(recallTool)),
                   mcpTools::forScope,
                   workspaces,
                   settings.projectDir(),
