@@ -19,6 +19,7 @@ import dev.cogent.http.routes.HealthRoutes;
 import dev.cogent.http.routes.McpServerRoutes;
 import dev.cogent.http.routes.MemoryDatasetRoutes;
 import dev.cogent.http.routes.MemoryIngestRoutes;
+import dev.cogent.http.routes.MemoryOperationRoutes;
 import dev.cogent.http.routes.MessageRoutes;
 import dev.cogent.http.routes.PermissionRoutes;
 import dev.cogent.http.routes.ProviderRoutes;
@@ -43,15 +44,19 @@ import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
 import dev.cogent.memory.Cognify;
 import dev.cogent.memory.DataRepository;
+import dev.cogent.memory.DataUpdate;
 import dev.cogent.memory.DatasetRepository;
 import dev.cogent.memory.DatasetResolver;
 import dev.cogent.memory.DatasetService;
 import dev.cogent.memory.Extractors;
+import dev.cogent.memory.Forget;
 import dev.cogent.memory.GraphRepository;
+import dev.cogent.memory.Improve;
 import dev.cogent.memory.Ingestion;
 import dev.cogent.memory.MemoryStorage;
 import dev.cogent.memory.PipelineRunRepository;
 import dev.cogent.memory.RawFiles;
+import dev.cogent.memory.Remember;
 import dev.cogent.memory.SessionEntryRepository;
 import dev.cogent.memory.index.Embedder;
 import dev.cogent.memory.index.MemoryIndex;
@@ -295,6 +300,25 @@ public final class CogentServer implements AutoCloseable {
               runExecutor,
               clock);
       cognify.recoverInterruptedRuns();
+      var improve =
+          new Improve(
+              memoryStorage,
+              datasetResolver,
+              ingestion,
+              cognify,
+              sessions,
+              messages,
+              runExecutor,
+              clock);
+      var memoryOperations =
+          new MemoryOperationRoutes(
+              new Forget(datasetService, datasetResolver, memoryStorage, cognify, clock),
+              new DataUpdate(datasetService, datasetResolver, ingestion, cognify, memoryStorage),
+              new Remember(ingestion, cognify, improve, memoryStorage, clock),
+              improve,
+              authentication,
+              requests,
+              json);
       var runtime =
           new AgentRuntime(
               sessions,
@@ -367,6 +391,7 @@ public final class CogentServer implements AutoCloseable {
                       ::addTo,
                   new MemoryDatasetRoutes(datasetService, authentication, requests)::addTo,
                   new MemoryIngestRoutes(ingestion, cognify, authentication, requests, json)::addTo,
+                  memoryOperations::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
           new CogentServer(
