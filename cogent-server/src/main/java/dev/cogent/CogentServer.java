@@ -17,8 +17,10 @@ import dev.cogent.http.routes.ConfigRoutes;
 import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
 import dev.cogent.http.routes.McpServerRoutes;
+import dev.cogent.http.routes.MemoryActivityRoutes;
 import dev.cogent.http.routes.MemoryDatasetRoutes;
 import dev.cogent.http.routes.MemoryIngestRoutes;
+import dev.cogent.http.routes.MemoryLlmRoutes;
 import dev.cogent.http.routes.MemoryOperationRoutes;
 import dev.cogent.http.routes.MessageRoutes;
 import dev.cogent.http.routes.PermissionRoutes;
@@ -53,6 +55,8 @@ import dev.cogent.memory.Forget;
 import dev.cogent.memory.GraphRepository;
 import dev.cogent.memory.Improve;
 import dev.cogent.memory.Ingestion;
+import dev.cogent.memory.LlmUtilities;
+import dev.cogent.memory.MemoryActivity;
 import dev.cogent.memory.MemoryStorage;
 import dev.cogent.memory.PipelineRunRepository;
 import dev.cogent.memory.RawFiles;
@@ -392,6 +396,15 @@ public final class CogentServer implements AutoCloseable {
                   new MemoryDatasetRoutes(datasetService, authentication, requests)::addTo,
                   new MemoryIngestRoutes(ingestion, cognify, authentication, requests, json)::addTo,
                   memoryOperations::addTo,
+                  new MemoryLlmRoutes(
+                          new LlmUtilities(modelResolver, json, Duration.ofSeconds(120)),
+                          authentication,
+                          requests,
+                          json)
+                      ::addTo,
+                  new MemoryActivityRoutes(
+                          new MemoryActivity(memoryStorage, datasetResolver), users, authentication)
+                      ::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
           new CogentServer(

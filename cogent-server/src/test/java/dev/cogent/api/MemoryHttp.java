@@ -42,6 +42,11 @@ final class MemoryHttp {
             "/api/v1/auth/register",
             "{\"email\": \"" + email + "\", \"password\": \"a long password\"}");
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    return login(email);
+  }
+
+  /** Logs a registered user in and answers {@code Bearer <token>}. */
+  String login(String email) {
     String form =
         "username="
             + URLEncoder.encode(email, StandardCharsets.UTF_8)
