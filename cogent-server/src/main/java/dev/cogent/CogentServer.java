@@ -17,8 +17,11 @@ import dev.cogent.http.routes.ConfigRoutes;
 import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
 import dev.cogent.http.routes.McpServerRoutes;
+import dev.cogent.http.routes.MemoryActivityRoutes;
 import dev.cogent.http.routes.MemoryDatasetRoutes;
 import dev.cogent.http.routes.MemoryIngestRoutes;
+import dev.cogent.http.routes.MemoryLlmRoutes;
+import dev.cogent.http.routes.MemoryOperationRoutes;
 import dev.cogent.http.routes.MessageRoutes;
 import dev.cogent.http.routes.PermissionRoutes;
 import dev.cogent.http.routes.ProviderRoutes;
@@ -44,15 +47,21 @@ import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
 import dev.cogent.memory.Cognify;
 import dev.cogent.memory.DataRepository;
+import dev.cogent.memory.DataUpdate;
 import dev.cogent.memory.DatasetRepository;
 import dev.cogent.memory.DatasetResolver;
 import dev.cogent.memory.DatasetService;
 import dev.cogent.memory.Extractors;
+import dev.cogent.memory.Forget;
 import dev.cogent.memory.GraphRepository;
+import dev.cogent.memory.Improve;
 import dev.cogent.memory.Ingestion;
+import dev.cogent.memory.LlmUtilities;
+import dev.cogent.memory.MemoryActivity;
 import dev.cogent.memory.MemoryStorage;
 import dev.cogent.memory.PipelineRunRepository;
 import dev.cogent.memory.RawFiles;
+import dev.cogent.memory.Remember;
 import dev.cogent.memory.SessionEntryRepository;
 import dev.cogent.memory.index.Embedder;
 import dev.cogent.memory.index.MemoryIndex;
@@ -87,6 +96,7 @@ import dev.cogent.settings.LiveSettings;
 import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
 import dev.cogent.tools.BuiltinTools;
+import dev.cogent.tools.Tool;
 import dev.cogent.tools.Workspaces;
 import dev.cogent.tools.mcp.McpServerService;
 import dev.cogent.tools.mcp.McpServerSpec;
@@ -300,6 +310,25 @@ public final class CogentServer implements AutoCloseable {
               runExecutor,
               clock);
       cognify.recoverInterruptedRuns();
+      var improve =
+          new Improve(
+              memoryStorage,
+              datasetResolver,
+              ingestion,
+              cognify,
+              sessions,
+              messages,
+              runExecutor,
+              clock);
+      var memoryOperations =
+          new MemoryOperationRoutes(
+              new Forget(datasetService, datasetResolver, memoryStorage, cognify, clock),
+              new DataUpdate(datasetService, datasetResolver, ingestion, cognify, memoryStorage),
+              new Remember(ingestion, cognify, improve, memoryStorage, clock),
+              improve,
+              authentication,
+              requests,
+              json);
       var memorySearch =
           new SearchService(
               new StoredMemories(datasetResolver, memoryIndex, embedder, memoryGraph, memoryData),
@@ -308,13 +337,10 @@ public final class CogentServer implements AutoCloseable {
               database,
               json,
               clock);
-      var recallTool =
-          new RecallTool(
-              memorySearch,
-              new SessionOwners(
-                  users,
-                  settings.auth().requireAuthentication() ? null : users.ensureDefaultUser()),
-              json);
+      var sessionOwners =
+          new SessionOwners(
+              users, settings.auth().requireAuthentication() ? null : users.ensureDefaultUser());
+      var memoryTools = List.<Tool>of(new RecallTool(memorySearch, sessionOwners, json));
       var runtime =
           new AgentRuntime(
               sessions,
@@ -326,7 +352,7 @@ public final class CogentServer implements AutoCloseable {
                   messages,
                   agentService,
                   skillService,
-                  builtinTools.with(List.of(recallTool)),
+                  builtinTools.with(memoryTools),
                   mcpTools::forScope,
                   workspaces,
                   settings.projectDir(),
@@ -388,6 +414,16 @@ public final class CogentServer implements AutoCloseable {
                       ::addTo,
                   new MemoryDatasetRoutes(datasetService, authentication, requests)::addTo,
                   new MemoryIngestRoutes(ingestion, cognify, authentication, requests, json)::addTo,
+                  memoryOperations::addTo,
+                  new MemoryLlmRoutes(
+                          new LlmUtilities(modelResolver, json, Duration.ofSeconds(120)),
+                          authentication,
+                          requests,
+                          json)
+                      ::addTo,
+                  new MemoryActivityRoutes(
+                          new MemoryActivity(memoryStorage, datasetResolver), users, authentication)
+                      ::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
           new CogentServer(

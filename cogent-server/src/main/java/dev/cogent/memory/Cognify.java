@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +106,15 @@ public final class Cognify {
 
   /** As {@link #cognify} for datasets already resolved with {@code write}. */
   public Map<String, PipelineRun> start(List<Dataset> datasets, Options options, Scope scope) {
+    return start(datasets, options, scope, run -> {});
+  }
+
+  /**
+   * As {@link #start(List, Options, Scope)}, then {@code after} with each finished run, on the
+   * thread that ran it (for {@code remember}, which improves after cognify).
+   */
+  Map<String, PipelineRun> start(
+      List<Dataset> datasets, Options options, Scope scope, Consumer<PipelineRun> after) {
     GraphExtractor extractor = extractors.forScope(scope);
     Map<String, PipelineRun> started = new LinkedHashMap<>();
     for (Dataset dataset : datasets) {
@@ -131,13 +141,15 @@ public final class Cognify {
       storage.runs().insert(run);
       if (options.runInBackground()) {
         try {
-          executor.execute(() -> execute(run, dataset, items, extractor, options));
+          executor.execute(() -> after.accept(execute(run, dataset, items, extractor, options)));
         } catch (RejectedExecutionException e) {
           finish(run, PipelineStatus.DATASET_PROCESSING_ERRORED, 0, "Too many runs; try again");
         }
         started.put(dataset.id(), run);
       } else {
-        started.put(dataset.id(), execute(run, dataset, items, extractor, options));
+        PipelineRun finished = execute(run, dataset, items, extractor, options);
+        after.accept(finished);
+        started.put(dataset.id(), finished);
       }
     }
     return started;
@@ -158,9 +170,19 @@ public final class Cognify {
   /** Marks runs that a stop interrupted as errored; called once at start-up. */
   public void recoverInterruptedRuns() {
     int count = storage.runs().markUnfinishedErrored(INTERRUPTED, now());
-    if (count > 0) {
-      log.info("Marked {} interrupted memory pipeline run(s) errored", count);
+    int items = storage.data().markProcessingErrored(now());
+    if (count > 0 || items > 0) {
+      log.info(
+          "Marked {} interrupted memory pipeline run(s) and {} data item(s) errored", count, items);
     }
+  }
+
+  /**
+   * The lock a dataset's pipeline holds while it writes the dataset's memory; forget and improve
+   * take it too, so that they never interleave with a cognify of the same dataset.
+   */
+  ReentrantLock lock(String datasetId) {
+    return locks.computeIfAbsent(datasetId, id -> new ReentrantLock());
   }
 
   private PipelineRun execute(
@@ -169,7 +191,7 @@ public final class Cognify {
       List<DataItem> items,
       GraphExtractor extractor,
       Options options) {
-    ReentrantLock lock = locks.computeIfAbsent(dataset.id(), id -> new ReentrantLock());
+    ReentrantLock lock = lock(dataset.id());
     lock.lock();
     try {
       PipelineRun run = update(initiated, PipelineStatus.DATASET_PROCESSING_STARTED, 0, null);
@@ -300,7 +322,7 @@ public final class Cognify {
     }
   }
 
-  private void index(
+  void index(
       String datasetId,
       List<Chunk> chunks,
       List<ChunkSummary> summaries,
@@ -365,7 +387,7 @@ public final class Cognify {
     return edge.description() == null ? text : text + ": " + edge.description();
   }
 
-  private List<IndexEntry> entries(List<Map.Entry<String, String>> texts) {
+  List<IndexEntry> entries(List<Map.Entry<String, String>> texts) {
     List<float[]> vectors = embedder.embedAll(texts.stream().map(Map.Entry::getValue).toList());
     List<IndexEntry> entries = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {

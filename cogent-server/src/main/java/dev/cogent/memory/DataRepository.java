@@ -164,6 +164,18 @@ public final class DataRepository {
                 .execute());
   }
 
+  /** Marks items a stop left {@code processing} errored, so that the next cognify redoes them. */
+  int markProcessingErrored(Instant at) {
+    return database.inTransaction(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE memory_data SET status = 'errored', updated_at = :at WHERE status ="
+                        + " 'processing'")
+                .bind("at", at.toEpochMilli())
+                .execute());
+  }
+
   boolean delete(String dataId) {
     return database.inTransaction(
             handle ->

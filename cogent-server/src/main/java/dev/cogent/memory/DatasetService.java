@@ -126,13 +126,14 @@ public final class DatasetService {
   }
 
   /** Removes what one data item produced from the graph and the index; the item stays. */
-  void forgetDerived(DataItem item) {
+  DerivedElements forgetDerived(DataItem item) {
     DerivedElements removed = graph.forgetData(item.datasetId(), item.id());
     index.delete(item.datasetId(), IndexCollection.CHUNKS, removed.chunkIds());
     index.delete(item.datasetId(), IndexCollection.SUMMARIES, removed.summaryIds());
     index.delete(item.datasetId(), IndexCollection.ENTITIES, removed.nodeIds());
     index.delete(item.datasetId(), IndexCollection.ENTITY_TYPES, removed.nodeIds());
     index.delete(item.datasetId(), IndexCollection.TRIPLETS, removed.edgeIds());
+    return removed;
   }
 
   /**
@@ -144,6 +145,7 @@ public final class DatasetService {
     index.deleteDataset(dataset.id());
     sessions.deleteByDataset(dataset.id());
     data.resetStatus(dataset.id(), now());
+    runs.deleteByPipeline(dataset.id(), PipelineRun.COGNIFY);
   }
 
   /** A data item and the file holding its raw bytes. */

@@ -260,6 +260,163 @@ public final class GraphRepository {
     }
   }
 
+  // ---- improve ----
+
+  /** How many data items produced each element of {@code kind} in the dataset. */
+  Map<String, Integer> sourceCounts(String datasetId, String kind) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    database.withHandle(
+        handle -> {
+          handle
+              .createQuery(
+                  "SELECT element_id, COUNT(DISTINCT data_id) FROM memory_provenance WHERE"
+                      + " dataset_id = :dataset AND element_kind = :kind GROUP BY element_id")
+              .bind("dataset", datasetId)
+              .bind("kind", kind)
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+              .forEach(e -> counts.put(e.getKey(), e.getValue()));
+          return null;
+        });
+    return counts;
+  }
+
+  /** Replaces the properties of nodes and the weights of edges, in one transaction. */
+  void reweigh(String datasetId, List<GraphNode> nodes, Map<String, Double> edgeWeights) {
+    database.useTransaction(
+        handle -> {
+          for (GraphNode node : nodes) {
+            handle
+                .createUpdate(
+                    "UPDATE memory_nodes SET properties = :properties WHERE dataset_id = :dataset"
+                        + " AND id = :id")
+                .bind("properties", json.write(node.properties()))
+                .bind("dataset", datasetId)
+                .bind("id", node.id())
+                .execute();
+          }
+          for (Map.Entry<String, Double> weight : edgeWeights.entrySet()) {
+            handle
+                .createUpdate(
+                    "UPDATE memory_edges SET weight = :weight WHERE dataset_id = :dataset AND id ="
+                        + " :id")
+                .bind("weight", weight.getValue())
+                .bind("dataset", datasetId)
+                .bind("id", weight.getKey())
+                .execute();
+          }
+        });
+  }
+
+  /**
+   * Merges duplicate nodes into {@code keepId}: their edges are redirected to it (an edge that then
+   * exists already is folded into that one), their provenance becomes the kept node's, and they are
+   * removed. One transaction.
+   *
+   * @return the removed node and edge ids, and the ids of the edges created by redirection
+   */
+  Merged merge(String datasetId, String keepId, Collection<String> dropIds, Instant at) {
+    List<String> drops = dropIds.stream().filter(id -> !id.equals(keepId)).distinct().toList();
+    if (drops.isEmpty()) {
+      return new Merged(List.of(), List.of(), List.of());
+    }
+    return database.inTransaction(
+        handle -> {
+          List<GraphEdge> touching =
+              handle
+                  .createQuery(
+                      EDGES
+                          + " WHERE dataset_id = :dataset AND (source_id IN (<ids>) OR target_id"
+                          + " IN (<ids>))")
+                  .bind("dataset", datasetId)
+                  .bindList("ids", drops)
+                  .map(this::edge)
+                  .list();
+          List<String> removedEdges = new ArrayList<>();
+          List<String> createdEdges = new ArrayList<>();
+          for (GraphEdge edge : touching) {
+            String source = drops.contains(edge.sourceId()) ? keepId : edge.sourceId();
+            String target = drops.contains(edge.targetId()) ? keepId : edge.targetId();
+            String id = GraphIds.edge(source, edge.relationshipName(), target);
+            List<String> sources =
+                handle
+                    .createQuery(
+                        "SELECT data_id FROM memory_provenance WHERE dataset_id = :dataset AND"
+                            + " element_kind = 'edge' AND element_id = :id")
+                    .bind("dataset", datasetId)
+                    .bind("id", edge.id())
+                    .mapTo(String.class)
+                    .list();
+            deleteIn(
+                handle,
+                "DELETE FROM memory_edges WHERE dataset_id = :dataset AND id IN (<ids>)",
+                datasetId,
+                List.of(edge.id()));
+            deleteIn(
+                handle,
+                "DELETE FROM memory_provenance WHERE dataset_id = :dataset AND element_kind ="
+                    + " 'edge' AND element_id IN (<ids>)",
+                datasetId,
+                List.of(edge.id()));
+            removedEdges.add(edge.id());
+            if (source.equals(target)) {
+              continue;
+            }
+            int inserted =
+                handle
+                    .createUpdate(
+                        "INSERT INTO memory_edges (dataset_id, id, source_id, target_id,"
+                            + " relationship_name, description, weight, properties, created_at)"
+                            + " VALUES (:dataset, :id, :source, :target, :relationship,"
+                            + " :description, :weight, :properties, :at) ON CONFLICT (dataset_id,"
+                            + " id) DO NOTHING")
+                    .bind("dataset", datasetId)
+                    .bind("id", id)
+                    .bind("source", source)
+                    .bind("target", target)
+                    .bind("relationship", edge.relationshipName())
+                    .bind("description", edge.description())
+                    .bind("weight", edge.weight())
+                    .bind("properties", json.write(edge.properties()))
+                    .bind("at", at.toEpochMilli())
+                    .execute();
+            if (inserted > 0) {
+              createdEdges.add(id);
+            }
+            for (String dataId : sources) {
+              provenance(handle, datasetId, EDGE, id, dataId);
+            }
+          }
+          List<String> nodeSources =
+              handle
+                  .createQuery(
+                      "SELECT DISTINCT data_id FROM memory_provenance WHERE dataset_id = :dataset"
+                          + " AND element_kind = 'node' AND element_id IN (<ids>)")
+                  .bind("dataset", datasetId)
+                  .bindList("ids", drops)
+                  .mapTo(String.class)
+                  .list();
+          for (String dataId : nodeSources) {
+            provenance(handle, datasetId, NODE, keepId, dataId);
+          }
+          deleteIn(
+              handle,
+              "DELETE FROM memory_provenance WHERE dataset_id = :dataset AND element_kind = 'node'"
+                  + " AND element_id IN (<ids>)",
+              datasetId,
+              drops);
+          deleteIn(
+              handle,
+              "DELETE FROM memory_nodes WHERE dataset_id = :dataset AND id IN (<ids>)",
+              datasetId,
+              drops);
+          removedEdges.removeAll(createdEdges);
+          return new Merged(drops, removedEdges, createdEdges);
+        });
+  }
+
+  /** What a merge changed. */
+  record Merged(List<String> removedNodes, List<String> removedEdges, List<String> createdEdges) {}
+
   // ---- reads ----
 
   public List<Chunk> chunks(Collection<String> datasetIds) {

@@ -37,4 +37,23 @@ public record PipelineRun(
     }
     return (double) processedItems / totalItems;
   }
+
+  /** This run in another state at {@code at}; {@code finished} sets {@code finishedAt}. */
+  public PipelineRun advance(
+      PipelineStatus newStatus, int processed, String newError, Instant at, boolean finished) {
+    return new PipelineRun(
+        id,
+        datasetId,
+        datasetName,
+        ownerId,
+        pipelineName,
+        newStatus,
+        totalItems,
+        processed,
+        extractor,
+        newError,
+        createdAt,
+        at,
+        finished ? at : null);
+  }
 }

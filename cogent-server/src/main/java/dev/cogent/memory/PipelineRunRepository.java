@@ -133,6 +133,19 @@ public final class PipelineRunRepository {
                 .execute());
   }
 
+  /** Forgets the runs of one pipeline over the dataset (its status is then unknown again). */
+  void deleteByPipeline(String datasetId, String pipelineName) {
+    database.useTransaction(
+        handle ->
+            handle
+                .createUpdate(
+                    "DELETE FROM memory_pipeline_runs WHERE dataset_id = :dataset AND"
+                        + " pipeline_name = :pipeline")
+                .bind("dataset", datasetId)
+                .bind("pipeline", pipelineName)
+                .execute());
+  }
+
   private static PipelineRun map(ResultSet rs, StatementContext ctx) throws SQLException {
     long finished = rs.getLong("finished_at");
     Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finished);

@@ -6,6 +6,12 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.time.Duration;
@@ -34,6 +40,52 @@ public final class ModelExtractor implements GraphExtractor {
       "Answer with JSON only, no prose and no code fence, in this shape: {\"nodes\": [{\"id\","
           + " \"name\", \"type\", \"description\"}], \"edges\": [{\"source_node_id\","
           + " \"target_node_id\", \"relationship_name\", \"description\"}]}.";
+
+  /** The structured output a model is asked for: the {@link KnowledgeGraph} shape. */
+  static final ResponseFormat GRAPH_FORMAT =
+      ResponseFormat.builder()
+          .type(ResponseFormatType.JSON)
+          .jsonSchema(
+              JsonSchema.builder()
+                  .name("KnowledgeGraph")
+                  .rootElement(
+                      JsonObjectSchema.builder()
+                          .addProperty(
+                              "nodes",
+                              JsonArraySchema.builder()
+                                  .items(
+                                      JsonObjectSchema.builder()
+                                          .addStringProperty("id")
+                                          .addStringProperty("name")
+                                          .addStringProperty("type")
+                                          .addStringProperty("description")
+                                          .required("id", "name", "type", "description")
+                                          .additionalProperties(false)
+                                          .build())
+                                  .build())
+                          .addProperty(
+                              "edges",
+                              JsonArraySchema.builder()
+                                  .items(
+                                      JsonObjectSchema.builder()
+                                          .addStringProperty("source_node_id")
+                                          .addStringProperty("target_node_id")
+                                          .addStringProperty("relationship_name")
+                                          .addStringProperty("description")
+                                          .required(
+                                              "source_node_id",
+                                              "target_node_id",
+                                              "relationship_name",
+                                              "description")
+                                          .additionalProperties(false)
+                                          .build())
+                                  .build())
+                          .required("nodes", "edges")
+                          .additionalProperties(false)
+                          .build())
+                  .build())
+          .build();
+
   static final String SUMMARY_PROMPT =
       "Summarize the user's text in at most three short factual sentences. Answer with the"
           + " summary only.";
@@ -63,8 +115,12 @@ public final class ModelExtractor implements GraphExtractor {
             ? SHAPE
             : "Answer with JSON only that validates against this JSON Schema: "
                 + prompt.graphSchema();
-    String answer = ask(system + "\n\n" + shape, text);
-    return parse(answer);
+    ChatRequest request =
+        ChatRequest.builder()
+            .messages(List.of(SystemMessage.from(system + "\n\n" + shape), UserMessage.from(text)))
+            .responseFormat(prompt.graphSchema() == null ? GRAPH_FORMAT : ResponseFormat.JSON)
+            .build();
+    return parse(complete(models.get(), request, timeout));
   }
 
   @Override
@@ -94,26 +150,32 @@ public final class ModelExtractor implements GraphExtractor {
   /** Asks the model and waits for its whole answer. */
   public String ask(String system, String user) {
     List<ChatMessage> messages = List.of(SystemMessage.from(system), UserMessage.from(user));
+    return complete(models.get(), ChatRequest.builder().messages(messages).build(), timeout);
+  }
+
+  /**
+   * Sends one request and waits for the whole answer.
+   *
+   * @throws ExtractionException when the model fails, is interrupted or does not answer in time
+   */
+  public static String complete(StreamingChatModel model, ChatRequest request, Duration timeout) {
     CompletableFuture<String> answer = new CompletableFuture<>();
-    models
-        .get()
-        .chat(
-            messages,
-            new StreamingChatResponseHandler() {
-              @Override
-              public void onPartialResponse(String partial) {}
+    model.chat(
+        request,
+        new StreamingChatResponseHandler() {
+          @Override
+          public void onPartialResponse(String partial) {}
 
-              @Override
-              public void onCompleteResponse(ChatResponse response) {
-                answer.complete(
-                    response.aiMessage().text() == null ? "" : response.aiMessage().text());
-              }
+          @Override
+          public void onCompleteResponse(ChatResponse response) {
+            answer.complete(response.aiMessage().text() == null ? "" : response.aiMessage().text());
+          }
 
-              @Override
-              public void onError(Throwable error) {
-                answer.completeExceptionally(error);
-              }
-            });
+          @Override
+          public void onError(Throwable error) {
+            answer.completeExceptionally(error);
+          }
+        });
     try {
       return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
