@@ -66,6 +66,7 @@ import dev.cogent.memory.SessionEntryRepository;
 import dev.cogent.memory.index.Embedder;
 import dev.cogent.memory.index.MemoryIndex;
 import dev.cogent.memory.search.RecallTool;
+import dev.cogent.memory.search.RememberTool;
 import dev.cogent.memory.search.SearchService;
 import dev.cogent.memory.search.SessionOwners;
 import dev.cogent.memory.search.StoredMemories;
@@ -320,11 +321,12 @@ public final class CogentServer implements AutoCloseable {
               messages,
               runExecutor,
               clock);
+      var remember = new Remember(ingestion, cognify, improve, memoryStorage, clock);
       var memoryOperations =
           new MemoryOperationRoutes(
               new Forget(datasetService, datasetResolver, memoryStorage, cognify, clock),
               new DataUpdate(datasetService, datasetResolver, ingestion, cognify, memoryStorage),
-              new Remember(ingestion, cognify, improve, memoryStorage, clock),
+              remember,
               improve,
               authentication,
               requests,
@@ -340,7 +342,10 @@ public final class CogentServer implements AutoCloseable {
       var sessionOwners =
           new SessionOwners(
               users, settings.auth().requireAuthentication() ? null : users.ensureDefaultUser());
-      var memoryTools = List.<Tool>of(new RecallTool(memorySearch, sessionOwners, json));
+      var memoryTools =
+          List.<Tool>of(
+              new RecallTool(memorySearch, sessionOwners, json),
+              new RememberTool(remember, sessionOwners, json));
       var runtime =
           new AgentRuntime(
               sessions,

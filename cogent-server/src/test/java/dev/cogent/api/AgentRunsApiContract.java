@@ -146,7 +146,7 @@ abstract class AgentRunsApiContract {
     assertThat(seen)
         .startsWith("system: You are a helpful agent")
         .contains(
-            "| tools: bash,edit_file,execute,glob,grep,ls,read_file,recall,task,write_file,write_todos |")
+            "| tools: bash,edit_file,execute,glob,grep,ls,read_file,recall,remember,task,write_file,write_todos |")
         .endsWith("| temperature: default");
   }
 

@@ -489,6 +489,42 @@ abstract class MemorySearchCorpusContract {
     assertThat(texts(parse(own.path("output").asText()))).containsExactly(BOB_SECRET);
   }
 
+  @Test
+  void the_remember_tool_stores_a_text_that_recall_then_finds() {
+    String carol = TestUsers.bearer(server, "carol@example.com");
+
+    List<Frame> frames =
+        toolRun(
+            carol,
+            "/tool remember {\"text\": \"Marie Curie discovered polonium in 1898.\", \"dataset\":"
+                + " \"notebook\", \"node_set\": [\"science\"]}\n"
+                + "/tool recall {\"query\": \"polonium\", \"search_type\": \"CHUNKS_LEXICAL\","
+                + " \"node_name\": [\"science\"]}\n/reply ok");
+
+    List<JsonNode> results =
+        frames.stream()
+            .filter(frame -> frame.event().equals("tool_result"))
+            .map(Frame::data)
+            .toList();
+    assertThat(results).hasSize(2);
+    assertThat(results.get(0).path("exit_code").asInt()).as(results.get(0).toString()).isZero();
+    JsonNode stored = parse(results.get(0).path("output").asText());
+    assertThat(stored.path("status").asText()).isEqualTo("completed");
+    assertThat(stored.path("dataset_name").asText()).isEqualTo("notebook");
+    JsonNode found = parse(results.get(1).path("output").asText());
+    assertThat(texts(found)).containsExactly("Marie Curie discovered polonium in 1898.");
+    assertThat(found.get(0).path("dataset_id").asText())
+        .isEqualTo(stored.path("dataset_id").asText());
+    // It is the owner's memory, not anyone else's.
+    assertThat(
+            ok(post(
+                    alice,
+                    "/api/v1/search",
+                    "{\"search_type\": \"CHUNKS\", \"query\":" + " \"polonium\"}"))
+                .toString())
+        .doesNotContain("Marie Curie");
+  }
+
   private List<Frame> toolRun(String bearer, String script) {
     HttpResponse<String> created =
         server.post(
