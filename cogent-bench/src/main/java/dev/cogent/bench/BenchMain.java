@@ -22,6 +22,7 @@ public final class BenchMain implements Runnable {
   static CommandLine commandLine(Map<String, String> environment, InstantSource clock) {
     return new CommandLine(new BenchMain())
         .addSubcommand(new SessionsCommand(environment, clock))
+        .addSubcommand(new MemoryCommand(environment, clock))
         .addSubcommand(new CommandLine.HelpCommand())
         .setExecutionExceptionHandler(BenchMain::failed);
   }
