@@ -19,12 +19,18 @@ import dev.cogent.http.routes.ConfigRoutes;
 import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
 import dev.cogent.http.routes.McpServerRoutes;
+import dev.cogent.http.routes.MemoryActivityRoutes;
+import dev.cogent.http.routes.MemoryDatasetRoutes;
+import dev.cogent.http.routes.MemoryIngestRoutes;
+import dev.cogent.http.routes.MemoryLlmRoutes;
+import dev.cogent.http.routes.MemoryOperationRoutes;
 import dev.cogent.http.routes.MessageRoutes;
 import dev.cogent.http.routes.ModelRoutes;
 import dev.cogent.http.routes.PermissionRoutes;
 import dev.cogent.http.routes.ProviderRoutes;
 import dev.cogent.http.routes.ResumeRoutes;
 import dev.cogent.http.routes.RunRoutes;
+import dev.cogent.http.routes.SearchRoutes;
 import dev.cogent.http.routes.SessionRoutes;
 import dev.cogent.http.routes.SkillRoutes;
 import dev.cogent.http.routes.ToolRoutes;
@@ -47,6 +53,31 @@ import dev.cogent.llm.ModelService;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
+import dev.cogent.memory.Cognify;
+import dev.cogent.memory.DataRepository;
+import dev.cogent.memory.DataUpdate;
+import dev.cogent.memory.DatasetRepository;
+import dev.cogent.memory.DatasetResolver;
+import dev.cogent.memory.DatasetService;
+import dev.cogent.memory.Extractors;
+import dev.cogent.memory.Forget;
+import dev.cogent.memory.GraphRepository;
+import dev.cogent.memory.Improve;
+import dev.cogent.memory.Ingestion;
+import dev.cogent.memory.LlmUtilities;
+import dev.cogent.memory.MemoryActivity;
+import dev.cogent.memory.MemoryStorage;
+import dev.cogent.memory.PipelineRunRepository;
+import dev.cogent.memory.RawFiles;
+import dev.cogent.memory.Remember;
+import dev.cogent.memory.SessionEntryRepository;
+import dev.cogent.memory.index.Embedder;
+import dev.cogent.memory.index.MemoryIndex;
+import dev.cogent.memory.search.RecallTool;
+import dev.cogent.memory.search.RememberTool;
+import dev.cogent.memory.search.SearchService;
+import dev.cogent.memory.search.SessionOwners;
+import dev.cogent.memory.search.StoredMemories;
 import dev.cogent.observability.CircuitBreakers;
 import dev.cogent.observability.Metrics;
 import dev.cogent.observability.MetricsEndpoint;
@@ -147,6 +178,7 @@ public final class CogentServer implements AutoCloseable {
   private final CompletableFuture<Void> stopRequest;
   private final Telemetry telemetry;
   private final MetricsEndpoint metricsEndpoint;
+  private final MemoryIndex memoryIndex;
 
   private CogentServer(
       Database database,
@@ -158,7 +190,8 @@ public final class CogentServer implements AutoCloseable {
       ChatModels chatModels,
       CompletableFuture<Void> stopRequest,
       Telemetry telemetry,
-      MetricsEndpoint metricsEndpoint) {
+      MetricsEndpoint metricsEndpoint,
+      MemoryIndex memoryIndex) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
@@ -169,6 +202,7 @@ public final class CogentServer implements AutoCloseable {
     this.stopRequest = stopRequest;
     this.telemetry = telemetry;
     this.metricsEndpoint = metricsEndpoint;
+    this.memoryIndex = memoryIndex;
   }
 
   /**
@@ -197,6 +231,8 @@ public final class CogentServer implements AutoCloseable {
     var metrics = new Metrics();
     var telemetry = new Telemetry(settings.observability(), version);
     var metricsEndpoint = new MetricsEndpoint(metrics, settings.server().host());
+    MemoryIndex memoryIndex =
+        new MemoryIndex(settings.store().dataDir().resolve("memory").resolve("index"));
     try {
       var live = new LiveSettings(settings);
       var configEditor = new ConfigEditor(live, clock);
@@ -236,6 +272,15 @@ public final class CogentServer implements AutoCloseable {
                   settings.auth().requireAuthentication()));
       var tenants = new TenantService(database, users, clock);
       var permissions = new Permissions(database, tenants, users, clock);
+      // Memory (issue #7): storage shared by ingestion, cognify and search.
+      var memoryDatasets = new DatasetRepository(database);
+      var memoryData = new DataRepository(database, json);
+      var memoryGraph = new GraphRepository(database, json);
+      var pipelineRuns = new PipelineRunRepository(database);
+      var sessionEntries = new SessionEntryRepository(database);
+      var rawFiles = new RawFiles(settings.store().dataDir());
+      var embedder = new Embedder();
+      var datasetResolver = new DatasetResolver(memoryDatasets, permissions);
       var stopRequest = new CompletableFuture<Void>();
       var agentConnections =
           new AgentConnections(
@@ -331,8 +376,75 @@ public final class CogentServer implements AutoCloseable {
                   return false;
                 }
               });
+      var modelResolver =
+          new ModelResolver(
+              providers,
+              (name, scope) ->
+                  agentService
+                      .find(name, scope)
+                      .map(
+                          agent ->
+                              new ModelResolver.AgentModel(agent.model(), agent.temperature())),
+              chatModels);
+      var memoryStorage =
+          new MemoryStorage(
+              memoryDatasets,
+              memoryData,
+              memoryGraph,
+              pipelineRuns,
+              sessionEntries,
+              memoryIndex,
+              rawFiles);
+      var datasetService = new DatasetService(memoryStorage, datasetResolver, permissions, clock);
+      var ingestion = new Ingestion(datasetService, datasetResolver, memoryStorage, clock);
+      var cognify =
+          new Cognify(
+              memoryStorage,
+              datasetResolver,
+              datasetService,
+              embedder,
+              new Extractors(modelResolver, json),
+              runExecutor,
+              clock);
+      cognify.recoverInterruptedRuns();
+      var improve =
+          new Improve(
+              memoryStorage,
+              datasetResolver,
+              ingestion,
+              cognify,
+              sessions,
+              messages,
+              runExecutor,
+              clock);
+      var remember = new Remember(ingestion, cognify, improve, memoryStorage, clock);
+      var memoryOperations =
+          new MemoryOperationRoutes(
+              new Forget(datasetService, datasetResolver, memoryStorage, cognify, clock),
+              new DataUpdate(datasetService, datasetResolver, ingestion, cognify, memoryStorage),
+              remember,
+              improve,
+              authentication,
+              requests,
+              json);
+      var memorySearch =
+          new SearchService(
+              new StoredMemories(datasetResolver, memoryIndex, embedder, memoryGraph, memoryData),
+              modelResolver,
+              skillService,
+              database,
+              json,
+              clock);
+      var sessionOwners =
+          new SessionOwners(
+              users, settings.auth().requireAuthentication() ? null : users.ensureDefaultUser());
+      var memoryTools =
+          List.<Tool>of(
+              new RecallTool(memorySearch, sessionOwners, json),
+              new RememberTool(remember, sessionOwners, json));
       List<Tool> serverTools = new ArrayList<>(builtinTools.all());
       serverTools.addAll(artifactTools.all());
+      serverTools.addAll(memoryTools);
       var toolRegistry =
           new Registry<>(RegistryKind.TOOL, ToolSpec.class, database, json, registryEvents, clock);
       var codeRunner =
@@ -390,15 +502,7 @@ public final class CogentServer implements AutoCloseable {
               runs,
               new RunCheckpoints(database, events, clock),
               events,
-              new ModelResolver(
-                  providers,
-                  (name, scope) ->
-                      agentService
-                          .find(name, scope)
-                          .map(
-                              agent ->
-                                  new ModelResolver.AgentModel(agent.model(), agent.temperature())),
-                  chatModels),
+              modelResolver,
               agentLoop,
               // A run's span is a child of the request's that started it.
               telemetry.propagating(runExecutor),
@@ -449,6 +553,7 @@ public final class CogentServer implements AutoCloseable {
                   new AgentRoutes(agentService, requests)::addTo,
                   new SkillRoutes(skillService, requests)::addTo,
                   new ToolRoutes(toolService, requests)::addTo,
+                  new SearchRoutes(memorySearch, authentication, requests)::addTo,
                   new McpServerRoutes(new McpServerService(mcpRegistry, mcpTools), requests)::addTo,
                   new ArtifactRoutes(artifacts, requests)::addTo,
                   new PermissionRoutes(tenants, permissions, authentication, requests, json)::addTo,
@@ -466,6 +571,18 @@ public final class CogentServer implements AutoCloseable {
                           requests)
                       ::addTo,
                   new ModelRoutes(modelService, requests)::addTo,
+                  new MemoryDatasetRoutes(datasetService, authentication, requests)::addTo,
+                  new MemoryIngestRoutes(ingestion, cognify, authentication, requests, json)::addTo,
+                  memoryOperations::addTo,
+                  new MemoryLlmRoutes(
+                          new LlmUtilities(modelResolver, json, Duration.ofSeconds(120)),
+                          authentication,
+                          requests,
+                          json)
+                      ::addTo,
+                  new MemoryActivityRoutes(
+                          new MemoryActivity(memoryStorage, datasetResolver), users, authentication)
+                      ::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
           new CogentServer(
@@ -478,7 +595,8 @@ public final class CogentServer implements AutoCloseable {
               chatModels,
               stopRequest,
               telemetry,
-              metricsEndpoint);
+              metricsEndpoint,
+              memoryIndex);
       http.start();
       readiness.markReady();
       if (settings.server().agentMode()) {
@@ -491,6 +609,7 @@ public final class CogentServer implements AutoCloseable {
       scheduler.shutdownNow();
       metricsEndpoint.close();
       telemetry.close();
+      memoryIndex.close();
       database.close();
       throw e;
     }
@@ -659,6 +778,7 @@ public final class CogentServer implements AutoCloseable {
       chatModels.close();
       metricsEndpoint.close();
       telemetry.close();
+      memoryIndex.close();
       database.close();
       log.info("Cogent stopped");
     }
