@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cogent.ApiException;
+import dev.cogent.ErrorCode;
 import dev.cogent.Json;
 import dev.cogent.http.Authentication;
 import dev.cogent.http.Requests;
@@ -30,9 +31,6 @@ import java.util.Map;
  * legacy {@code delete} and {@code update}. Fields are accepted in snake_case and camelCase.
  */
 public final class MemoryOperationRoutes {
-
-  /** The anchor answers an improve whose blocking run errored with this status. */
-  static final int RUN_ERRORED = 420;
 
   private final Forget forget;
   private final DataUpdate update;
@@ -202,7 +200,15 @@ public final class MemoryOperationRoutes {
     }
     Remember.Result result =
         remember.remember(authentication.principal(ctx), request, requests.scope(ctx));
-    ctx.status(result.errored() ? 409 : 200).json(result);
+    if (result.errored()) {
+      // The anchor answers 409 with the bare result; we keep 409 but inside the one error
+      // envelope, the result in its details.
+      throw new ApiException(
+          ErrorCode.CONFLICT,
+          "the memory pipeline errored; see details.result",
+          Map.of("result", json.mapper().convertValue(result, Object.class)));
+    }
+    ctx.json(result);
   }
 
   private void improve(Context ctx) {
@@ -226,7 +232,15 @@ public final class MemoryOperationRoutes {
       answer.put(entry.getKey(), MemoryWire.RunInfo.of(entry.getValue(), null));
       errored |= entry.getValue().status() == PipelineStatus.DATASET_PROCESSING_ERRORED;
     }
-    ctx.status(errored ? RUN_ERRORED : 200).json(answer);
+    if (errored) {
+      // The anchor answers 420 (not an HTTP status clients know) with the bare runs; we answer 409
+      // in the one error envelope, the runs in its details.
+      throw new ApiException(
+          ErrorCode.CONFLICT,
+          "the improve pipeline errored; see details.runs",
+          Map.of("runs", json.mapper().convertValue(answer, Object.class)));
+    }
+    ctx.json(answer);
   }
 
   /** A graph model must be a JSON object (a JSON Schema); anything else is a client error. */
