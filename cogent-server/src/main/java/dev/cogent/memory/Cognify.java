@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -328,54 +329,40 @@ public final class Cognify {
       List<ChunkSummary> summaries,
       Map<String, GraphNode> nodes,
       Map<String, GraphEdge> edges) {
-    storage
-        .index()
-        .upsert(
-            datasetId,
-            IndexCollection.CHUNKS,
-            entries(chunks.stream().map(c -> Map.entry(c.id(), c.text())).toList()));
-    storage
-        .index()
-        .upsert(
-            datasetId,
-            IndexCollection.SUMMARIES,
-            entries(summaries.stream().map(s -> Map.entry(s.id(), s.text())).toList()));
-    storage
-        .index()
-        .upsert(
-            datasetId,
-            IndexCollection.ENTITIES,
-            entries(
-                nodes.values().stream()
-                    .filter(n -> !n.type().equals("EntityType"))
-                    .map(
-                        n ->
-                            Map.entry(
-                                n.id(),
-                                n.description() == null
-                                    ? n.name()
-                                    : n.name() + ": " + n.description()))
-                    .toList()));
-    storage
-        .index()
-        .upsert(
-            datasetId,
-            IndexCollection.ENTITY_TYPES,
-            entries(
-                nodes.values().stream()
-                    .filter(n -> n.type().equals("EntityType"))
-                    .map(n -> Map.entry(n.id(), n.name()))
-                    .toList()));
-    storage
-        .index()
-        .upsert(
-            datasetId,
-            IndexCollection.TRIPLETS,
-            entries(
-                edges.values().stream()
-                    .filter(e -> !e.relationshipName().equals("is_a"))
-                    .map(e -> Map.entry(e.id(), tripletText(e, nodes)))
-                    .toList()));
+    Map<IndexCollection, List<IndexEntry>> byCollection = new EnumMap<>(IndexCollection.class);
+    byCollection.put(
+        IndexCollection.CHUNKS,
+        entries(chunks.stream().map(c -> Map.entry(c.id(), c.text())).toList()));
+    byCollection.put(
+        IndexCollection.SUMMARIES,
+        entries(summaries.stream().map(s -> Map.entry(s.id(), s.text())).toList()));
+    byCollection.put(
+        IndexCollection.ENTITIES,
+        entries(
+            nodes.values().stream()
+                .filter(n -> !n.type().equals("EntityType"))
+                .map(
+                    n ->
+                        Map.entry(
+                            n.id(),
+                            n.description() == null ? n.name() : n.name() + ": " + n.description()))
+                .toList()));
+    byCollection.put(
+        IndexCollection.ENTITY_TYPES,
+        entries(
+            nodes.values().stream()
+                .filter(n -> n.type().equals("EntityType"))
+                .map(n -> Map.entry(n.id(), n.name()))
+                .toList()));
+    byCollection.put(
+        IndexCollection.TRIPLETS,
+        entries(
+            edges.values().stream()
+                .filter(e -> !e.relationshipName().equals("is_a"))
+                .map(e -> Map.entry(e.id(), tripletText(e, nodes)))
+                .toList()));
+    // One commit for every collection of the data item.
+    storage.index().upsert(datasetId, byCollection);
   }
 
   static String tripletText(GraphEdge edge, Map<String, GraphNode> nodes) {
