@@ -257,6 +257,14 @@ public final class AgentRuntime {
     } catch (java.util.concurrent.ExecutionException e) {
       log.warn("Run {} ended with an error after abort", runId, e);
     }
+    // The run may have paused for approval just before the cancellation reached it (its
+    // interrupt event was already out): then it is still active but no longer executing, and
+    // the abort ends it here like any other waiting run.
+    if (!live.containsKey(runId)
+        && runs.findActive(sessionId).map(Run::id).filter(runId::equals).isPresent()) {
+      emitter(sessionId, runId).abort();
+      checkpoints.discard(runId);
+    }
     return true;
   }
 
