@@ -382,7 +382,8 @@ public final class CogentServer implements AutoCloseable {
                   new CapabilitiesRoutes(capabilities)::addTo,
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
-                  new ConfigRoutes(live, configEditor, authentication, requests, modelService)::addTo,
+                  new ConfigRoutes(live, configEditor, authentication, requests, modelService)
+                      ::addTo,
                   new AuthRoutes(users, apiKeys, authentication, settings.auth().jwtTtl(), requests)
                       ::addTo,
                   new SessionRoutes(sessions, requests)::addTo,
@@ -391,7 +392,7 @@ public final class CogentServer implements AutoCloseable {
                   new ResumeRoutes(runtime, events, sse, requests)::addTo,
                   new AgentRoutes(agentService, requests)::addTo,
                   new SkillRoutes(skillService, requests)::addTo,
-                  new ToolRoutes(toolService, requests)::addTo,
+                  new ToolRoutes(toolService, authentication, requests)::addTo,
                   new McpServerRoutes(new McpServerService(mcpRegistry, mcpTools), requests)::addTo,
                   new ArtifactRoutes(artifacts, requests)::addTo,
                   new PermissionRoutes(tenants, permissions, authentication, requests, json)::addTo,
