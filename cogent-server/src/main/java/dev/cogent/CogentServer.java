@@ -19,12 +19,18 @@ import dev.cogent.http.routes.ConfigRoutes;
 import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
 import dev.cogent.http.routes.McpServerRoutes;
+import dev.cogent.http.routes.MemoryActivityRoutes;
+import dev.cogent.http.routes.MemoryDatasetRoutes;
+import dev.cogent.http.routes.MemoryIngestRoutes;
+import dev.cogent.http.routes.MemoryLlmRoutes;
+import dev.cogent.http.routes.MemoryOperationRoutes;
 import dev.cogent.http.routes.MessageRoutes;
 import dev.cogent.http.routes.ModelRoutes;
 import dev.cogent.http.routes.PermissionRoutes;
 import dev.cogent.http.routes.ProviderRoutes;
 import dev.cogent.http.routes.ResumeRoutes;
 import dev.cogent.http.routes.RunRoutes;
+import dev.cogent.http.routes.SearchRoutes;
 import dev.cogent.http.routes.SessionRoutes;
 import dev.cogent.http.routes.SkillRoutes;
 import dev.cogent.http.routes.ToolRoutes;
@@ -47,6 +53,38 @@ import dev.cogent.llm.ModelService;
 import dev.cogent.llm.ProviderService;
 import dev.cogent.llm.ProviderSpec;
 import dev.cogent.llm.ProviderTester;
+import dev.cogent.memory.Cognify;
+import dev.cogent.memory.DataRepository;
+import dev.cogent.memory.DataUpdate;
+import dev.cogent.memory.DatasetRepository;
+import dev.cogent.memory.DatasetResolver;
+import dev.cogent.memory.DatasetService;
+import dev.cogent.memory.Extractors;
+import dev.cogent.memory.Forget;
+import dev.cogent.memory.GraphRepository;
+import dev.cogent.memory.Improve;
+import dev.cogent.memory.Ingestion;
+import dev.cogent.memory.LlmUtilities;
+import dev.cogent.memory.MemoryActivity;
+import dev.cogent.memory.MemoryStorage;
+import dev.cogent.memory.PipelineRunRepository;
+import dev.cogent.memory.RawFiles;
+import dev.cogent.memory.Remember;
+import dev.cogent.memory.SessionEntryRepository;
+import dev.cogent.memory.index.Embedder;
+import dev.cogent.memory.index.MemoryIndex;
+import dev.cogent.memory.search.RecallTool;
+import dev.cogent.memory.search.RememberTool;
+import dev.cogent.memory.search.SearchService;
+import dev.cogent.memory.search.SessionOwners;
+import dev.cogent.memory.search.StoredMemories;
+import dev.cogent.observability.CircuitBreakers;
+import dev.cogent.observability.Metrics;
+import dev.cogent.observability.MetricsEndpoint;
+import dev.cogent.observability.RequestTracer;
+import dev.cogent.observability.RunTracer;
+import dev.cogent.observability.SpanBuffer;
+import dev.cogent.observability.Telemetry;
 import dev.cogent.protocols.A2aService;
 import dev.cogent.protocols.AgentCards;
 import dev.cogent.registry.AgentDirectory;
@@ -72,6 +110,7 @@ import dev.cogent.settings.ConfigEditor;
 import dev.cogent.settings.ExposureCheck;
 import dev.cogent.settings.LiveSettings;
 import dev.cogent.settings.ModelSettings;
+import dev.cogent.settings.Placeholders;
 import dev.cogent.settings.Settings;
 import dev.cogent.store.Database;
 import dev.cogent.tools.BuiltinTools;
@@ -82,6 +121,7 @@ import dev.cogent.tools.catalog.PluginClasses;
 import dev.cogent.tools.catalog.RegisteredTools;
 import dev.cogent.tools.catalog.ToolService;
 import dev.cogent.tools.catalog.ToolSpec;
+import dev.cogent.tools.mcp.McpServerSeeder;
 import dev.cogent.tools.mcp.McpServerService;
 import dev.cogent.tools.mcp.McpServerSpec;
 import dev.cogent.tools.mcp.McpTools;
@@ -122,6 +162,12 @@ public final class CogentServer implements AutoCloseable {
 
   private static final int RUN_QUEUE = 10_000;
 
+  /** Consecutive failures that open a provider's or MCP server's circuit breaker. */
+  private static final int BREAKER_FAILURES = 3;
+
+  /** How long an open circuit breaker refuses calls before it lets a trial through. */
+  private static final Duration BREAKER_COOL_DOWN = Duration.ofSeconds(30);
+
   private final Database database;
   private final HttpServer http;
   private final Readiness readiness;
@@ -130,6 +176,9 @@ public final class CogentServer implements AutoCloseable {
   private final McpTools mcpTools;
   private final ChatModels chatModels;
   private final CompletableFuture<Void> stopRequest;
+  private final Telemetry telemetry;
+  private final MetricsEndpoint metricsEndpoint;
+  private final MemoryIndex memoryIndex;
 
   private CogentServer(
       Database database,
@@ -139,7 +188,10 @@ public final class CogentServer implements AutoCloseable {
       ScheduledExecutorService scheduler,
       McpTools mcpTools,
       ChatModels chatModels,
-      CompletableFuture<Void> stopRequest) {
+      CompletableFuture<Void> stopRequest,
+      Telemetry telemetry,
+      MetricsEndpoint metricsEndpoint,
+      MemoryIndex memoryIndex) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
@@ -148,6 +200,9 @@ public final class CogentServer implements AutoCloseable {
     this.mcpTools = mcpTools;
     this.chatModels = chatModels;
     this.stopRequest = stopRequest;
+    this.telemetry = telemetry;
+    this.metricsEndpoint = metricsEndpoint;
+    this.memoryIndex = memoryIndex;
   }
 
   /**
@@ -173,9 +228,25 @@ public final class CogentServer implements AutoCloseable {
     ExecutorService runExecutor = runExecutor();
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(named("cogent-scheduler"));
+    var metrics = new Metrics();
+    var telemetry = new Telemetry(settings.observability(), version);
+    var metricsEndpoint = new MetricsEndpoint(metrics, settings.server().host());
+    MemoryIndex memoryIndex =
+        new MemoryIndex(settings.store().dataDir().resolve("memory").resolve("index"));
     try {
       var live = new LiveSettings(settings);
       var configEditor = new ConfigEditor(live, clock);
+      // Observability: PATCH /config turns tracing, the OTLP export and the metrics port on and
+      // off.
+      database.publishPoolMetrics(metrics.registry());
+      metricsEndpoint.listenOn(settings.observability().metricsPort());
+      live.addListener(
+          next -> {
+            telemetry.apply(next.observability());
+            metricsEndpoint.listenOn(next.observability().metricsPort());
+          });
+      var runTracer = new RunTracer(telemetry, metrics);
+      var breakers = new CircuitBreakers(clock, BREAKER_FAILURES, BREAKER_COOL_DOWN);
       var scopes = new ScopeResolver(settings.scoping());
       var random = new SecureRandom();
       var accessTokens =
@@ -201,6 +272,15 @@ public final class CogentServer implements AutoCloseable {
                   settings.auth().requireAuthentication()));
       var tenants = new TenantService(database, users, clock);
       var permissions = new Permissions(database, tenants, users, clock);
+      // Memory (issue #7): storage shared by ingestion, cognify and search.
+      var memoryDatasets = new DatasetRepository(database);
+      var memoryData = new DataRepository(database, json);
+      var memoryGraph = new GraphRepository(database, json);
+      var pipelineRuns = new PipelineRunRepository(database);
+      var sessionEntries = new SessionEntryRepository(database);
+      var rawFiles = new RawFiles(settings.store().dataDir());
+      var embedder = new Embedder();
+      var datasetResolver = new DatasetResolver(memoryDatasets, permissions);
       var stopRequest = new CompletableFuture<Void>();
       var agentConnections =
           new AgentConnections(
@@ -238,9 +318,19 @@ public final class CogentServer implements AutoCloseable {
               Duration.ofSeconds(10),
               Duration.ofSeconds(60),
               Duration.ofSeconds(30),
-              runExecutor);
+              runExecutor,
+              breakers);
       new RegistrySeeder(settings.projectDir(), json, agentService, skillService, seedProblems)
           .seed();
+      var mcpFiles =
+          new McpServerSeeder(
+              settings.projectDir(),
+              json,
+              new Placeholders(environment),
+              mcpRegistry,
+              seedProblems,
+              clock);
+      mcpFiles.seed();
       var agents = new AgentDirectory(agentService);
       var providers =
           new ProviderService(
@@ -253,7 +343,8 @@ public final class CogentServer implements AutoCloseable {
                   clock));
       providers.bootstrap(environment);
       var chatModels =
-          new ChatModels(environment, json.mapper(), scheduler, Duration.ofMillis(500));
+          new ChatModels(
+              environment, json.mapper(), scheduler, Duration.ofMillis(500), runTracer, breakers);
       var modelCatalog =
           new ModelCatalog(
               json.mapper(),
@@ -262,7 +353,9 @@ public final class CogentServer implements AutoCloseable {
       var modelService = new ModelService(modelCatalog, providers);
       var sessions = new SessionService(database, json, agents, providers::choices, clock);
       var artifacts = new ArtifactService(database, clock);
-      var sandboxes = new Sandboxes(environment);
+      var sandboxes =
+          new Sandboxes(
+              environment, List.of(settings.tools().pythonPath(), settings.tools().nodePath()));
       var sandboxProbes = sandboxes.probeAll();
       var builtinTools =
           new BuiltinTools(
@@ -283,8 +376,75 @@ public final class CogentServer implements AutoCloseable {
                   return false;
                 }
               });
+      var modelResolver =
+          new ModelResolver(
+              providers,
+              (name, scope) ->
+                  agentService
+                      .find(name, scope)
+                      .map(
+                          agent ->
+                              new ModelResolver.AgentModel(agent.model(), agent.temperature())),
+              chatModels);
+      var memoryStorage =
+          new MemoryStorage(
+              memoryDatasets,
+              memoryData,
+              memoryGraph,
+              pipelineRuns,
+              sessionEntries,
+              memoryIndex,
+              rawFiles);
+      var datasetService = new DatasetService(memoryStorage, datasetResolver, permissions, clock);
+      var ingestion = new Ingestion(datasetService, datasetResolver, memoryStorage, clock);
+      var cognify =
+          new Cognify(
+              memoryStorage,
+              datasetResolver,
+              datasetService,
+              embedder,
+              new Extractors(modelResolver, json),
+              runExecutor,
+              clock);
+      cognify.recoverInterruptedRuns();
+      var improve =
+          new Improve(
+              memoryStorage,
+              datasetResolver,
+              ingestion,
+              cognify,
+              sessions,
+              messages,
+              runExecutor,
+              clock);
+      var remember = new Remember(ingestion, cognify, improve, memoryStorage, clock);
+      var memoryOperations =
+          new MemoryOperationRoutes(
+              new Forget(datasetService, datasetResolver, memoryStorage, cognify, clock),
+              new DataUpdate(datasetService, datasetResolver, ingestion, cognify, memoryStorage),
+              remember,
+              improve,
+              authentication,
+              requests,
+              json);
+      var memorySearch =
+          new SearchService(
+              new StoredMemories(datasetResolver, memoryIndex, embedder, memoryGraph, memoryData),
+              modelResolver,
+              skillService,
+              database,
+              json,
+              clock);
+      var sessionOwners =
+          new SessionOwners(
+              users, settings.auth().requireAuthentication() ? null : users.ensureDefaultUser());
+      var memoryTools =
+          List.<Tool>of(
+              new RecallTool(memorySearch, sessionOwners, json),
+              new RememberTool(remember, sessionOwners, json));
       List<Tool> serverTools = new ArrayList<>(builtinTools.all());
       serverTools.addAll(artifactTools.all());
+      serverTools.addAll(memoryTools);
       var toolRegistry =
           new Registry<>(RegistryKind.TOOL, ToolSpec.class, database, json, registryEvents, clock);
       var codeRunner =
@@ -293,7 +453,9 @@ public final class CogentServer implements AutoCloseable {
               settings.tools().executeTimeout(),
               settings.tools().maxOutputBytes(),
               settings.store().dataDir().resolve("tool-registration"),
-              json);
+              json,
+              settings.tools().pythonPath(),
+              settings.tools().nodePath());
       var plugins = new PluginClasses(settings.projectDir());
       var registeredTools = new RegisteredTools(toolRegistry, registryEvents, codeRunner, plugins);
       var toolService =
@@ -304,6 +466,7 @@ public final class CogentServer implements AutoCloseable {
               plugins,
               registeredTools,
               mcpTools,
+              mcpFiles,
               settings.projectDir(),
               clock);
       toolService.reload();
@@ -330,6 +493,7 @@ public final class CogentServer implements AutoCloseable {
               settings.projectDir(),
               settings.runtime(),
               modelCatalog,
+              runTracer,
               json,
               clock);
       var runtime =
@@ -338,21 +502,15 @@ public final class CogentServer implements AutoCloseable {
               runs,
               new RunCheckpoints(database, events, clock),
               events,
-              new ModelResolver(
-                  providers,
-                  (name, scope) ->
-                      agentService
-                          .find(name, scope)
-                          .map(
-                              agent ->
-                                  new ModelResolver.AgentModel(agent.model(), agent.temperature())),
-                  chatModels),
+              modelResolver,
               agentLoop,
-              runExecutor,
+              // A run's span is a child of the request's that started it.
+              telemetry.propagating(runExecutor),
               callbacks,
-              json);
+              json,
+              runTracer);
       runtime.recoverInterruptedRuns();
-      var sse = new SseWriter(json, Duration.ofSeconds(15));
+      var sse = new SseWriter(json, Duration.ofSeconds(15), metrics);
       var a2aRoutes =
           new A2aRoutes(
               new AgentCards(agentService, skillService),
@@ -377,8 +535,10 @@ public final class CogentServer implements AutoCloseable {
               scopes,
               () -> live.current().rateLimit(),
               clock,
+              new RequestTracer(telemetry),
+              metrics,
               List.of(
-                  new HealthRoutes(version, database, sessions, readiness, clock)::addTo,
+                  new HealthRoutes(version, database, sessions, readiness, clock, breakers)::addTo,
                   new CapabilitiesRoutes(capabilities)::addTo,
                   new DocsRoutes(OpenApiDocument.load(json, version), HttpServer.swaggerUiPath())
                       ::addTo,
@@ -393,13 +553,17 @@ public final class CogentServer implements AutoCloseable {
                   new AgentRoutes(agentService, requests)::addTo,
                   new SkillRoutes(skillService, requests)::addTo,
                   new ToolRoutes(toolService, authentication, requests)::addTo,
+                  new SearchRoutes(memorySearch, authentication, requests)::addTo,
                   new McpServerRoutes(new McpServerService(mcpRegistry, mcpTools), requests)::addTo,
                   new ArtifactRoutes(artifacts, requests)::addTo,
                   new PermissionRoutes(tenants, permissions, authentication, requests, json)::addTo,
                   new AgentIdentityRoutes(
                           agentIdentities, agentConnections, authentication, requests)
                       ::addTo,
-                  new ActivityRoutes(new IdentityActivity(database, users, clock), authentication)
+                  new ActivityRoutes(
+                          new IdentityActivity(database, users, clock),
+                          authentication,
+                          telemetry.spans())
                       ::addTo,
                   new ProviderRoutes(
                           providers,
@@ -407,10 +571,32 @@ public final class CogentServer implements AutoCloseable {
                           requests)
                       ::addTo,
                   new ModelRoutes(modelService, requests)::addTo,
+                  new MemoryDatasetRoutes(datasetService, authentication, requests)::addTo,
+                  new MemoryIngestRoutes(ingestion, cognify, authentication, requests, json)::addTo,
+                  memoryOperations::addTo,
+                  new MemoryLlmRoutes(
+                          new LlmUtilities(modelResolver, json, Duration.ofSeconds(120)),
+                          authentication,
+                          requests,
+                          json)
+                      ::addTo,
+                  new MemoryActivityRoutes(
+                          new MemoryActivity(memoryStorage, datasetResolver), users, authentication)
+                      ::addTo,
                   settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
       var server =
           new CogentServer(
-              database, http, readiness, runExecutor, scheduler, mcpTools, chatModels, stopRequest);
+              database,
+              http,
+              readiness,
+              runExecutor,
+              scheduler,
+              mcpTools,
+              chatModels,
+              stopRequest,
+              telemetry,
+              metricsEndpoint,
+              memoryIndex);
       http.start();
       readiness.markReady();
       if (settings.server().agentMode()) {
@@ -421,6 +607,9 @@ public final class CogentServer implements AutoCloseable {
     } catch (RuntimeException e) {
       runExecutor.shutdownNow();
       scheduler.shutdownNow();
+      metricsEndpoint.close();
+      telemetry.close();
+      memoryIndex.close();
       database.close();
       throw e;
     }
@@ -564,6 +753,16 @@ public final class CogentServer implements AutoCloseable {
     return http.url();
   }
 
+  /** The port Prometheus scrapes {@code /metrics} on, or -1 while metrics are off. */
+  public int metricsPort() {
+    return metricsEndpoint.port();
+  }
+
+  /** The recent traces ({@code GET /api/v1/activity/spans} shows them). */
+  public SpanBuffer spans() {
+    return telemetry.spans();
+  }
+
   /** Stops accepting requests, lets in-flight ones finish, then closes storage. */
   @Override
   public void close() {
@@ -577,6 +776,9 @@ public final class CogentServer implements AutoCloseable {
       // MCP sessions are closed after the runs that might still call their tools.
       mcpTools.close();
       chatModels.close();
+      metricsEndpoint.close();
+      telemetry.close();
+      memoryIndex.close();
       database.close();
       log.info("Cogent stopped");
     }

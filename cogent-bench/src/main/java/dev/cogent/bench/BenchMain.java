@@ -23,6 +23,7 @@ public final class BenchMain implements Runnable {
     return new CommandLine(new BenchMain())
         .addSubcommand(new SessionsCommand(environment, clock))
         .addSubcommand(new StreamsCommand(environment, clock))
+        .addSubcommand(new MemoryCommand(environment, clock))
         .addSubcommand(new CommandLine.HelpCommand())
         .setExecutionExceptionHandler(BenchMain::failed);
   }

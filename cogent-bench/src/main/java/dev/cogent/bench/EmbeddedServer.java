@@ -71,6 +71,11 @@ final class EmbeddedServer implements AutoCloseable {
     return server.url();
   }
 
+  /** The server's data dir, for sizes on disk. */
+  Path dataDir() {
+    return directory.resolve("data");
+  }
+
   @Override
   public void close() {
     try {

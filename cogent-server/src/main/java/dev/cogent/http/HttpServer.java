@@ -2,6 +2,8 @@ package dev.cogent.http;
 
 import dev.cogent.ApiException;
 import dev.cogent.Json;
+import dev.cogent.observability.Metrics;
+import dev.cogent.observability.RequestTracer;
 import dev.cogent.scope.ScopeResolver;
 import dev.cogent.settings.RateLimitSettings;
 import dev.cogent.settings.ServerSettings;
@@ -21,8 +23,8 @@ import org.slf4j.MDC;
 
 /**
  * The HTTP server: Javalin on Jetty, with the request-id, authentication, scope and rate-limit
- * filters, the one exception mapping, request logging, and the routes handed in by the composition
- * root.
+ * filters, the one exception mapping, request logging, a span and metrics per request, and the
+ * routes handed in by the composition root.
  */
 public final class HttpServer implements AutoCloseable {
 
@@ -43,6 +45,8 @@ public final class HttpServer implements AutoCloseable {
   private final Javalin app;
 
   /**
+   * @param tracer the span of each request
+   * @param metrics counts and times requests
    * @param routes each registers its own routes, e.g. {@code sessionRoutes::addTo}
    */
   public HttpServer(
@@ -52,9 +56,12 @@ public final class HttpServer implements AutoCloseable {
       ScopeResolver scopes,
       Supplier<RateLimitSettings> rateLimits,
       InstantSource clock,
+      RequestTracer tracer,
+      Metrics metrics,
       List<Consumer<JavalinDefaultRoutingApi>> routes) {
     this.settings = settings;
     Filters filters = new Filters(authentication, scopes, new RateLimiter(rateLimits, clock));
+    RequestObservation observation = new RequestObservation(tracer, metrics);
     this.app =
         Javalin.create(
             config -> {
@@ -95,9 +102,11 @@ public final class HttpServer implements AutoCloseable {
                           ctx.statusCode(),
                           Math.round(millis)));
               var api = config.routes;
+              api.before(observation::start);
               api.before(RequestIds::assign);
               api.beforeMatched(filters::beforeMatched);
               api.after(ctx -> MDC.remove("request_id"));
+              api.after(observation::end);
               api.exception(ApiException.class, ExceptionMapping::apiException);
               api.exception(HttpResponseException.class, ExceptionMapping::javalinResponse);
               api.exception(Exception.class, ExceptionMapping::unexpected);

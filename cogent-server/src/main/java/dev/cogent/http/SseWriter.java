@@ -1,6 +1,7 @@
 package dev.cogent.http;
 
 import dev.cogent.Json;
+import dev.cogent.observability.Metrics;
 import dev.cogent.session.EventSubscription;
 import dev.cogent.session.LoggedEvent;
 import io.javalin.http.Context;
@@ -31,16 +32,19 @@ public final class SseWriter {
 
   private final Json json;
   private final Duration heartbeat;
+  private final Metrics metrics;
 
   /**
    * @param heartbeat the silence after which a keep-alive comment is written (15 s in production)
+   * @param metrics counts the streams open now
    */
-  public SseWriter(Json json, Duration heartbeat) {
+  public SseWriter(Json json, Duration heartbeat, Metrics metrics) {
     if (heartbeat.isZero() || heartbeat.isNegative()) {
       throw new IllegalArgumentException("heartbeat must be positive");
     }
     this.json = json;
     this.heartbeat = heartbeat;
+    this.metrics = metrics;
   }
 
   /**
@@ -48,10 +52,13 @@ public final class SseWriter {
    * subscription when done.
    */
   public void respond(Context ctx, EventSubscription events, String runId) {
+    metrics.streamOpened();
     try (events) {
       write(start(ctx), events, runId);
     } catch (IOException e) {
       log.debug("SSE client of run {} went away", runId, e);
+    } finally {
+      metrics.streamClosed();
     }
   }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.cogent.ApiException;
 import dev.cogent.ErrorCode;
+import dev.cogent.observability.CircuitBreakers;
+import dev.cogent.observability.RunTracer;
 import dev.cogent.tools.Cancellation;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
@@ -16,7 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Builds the LangChain4j streaming model for a resolved {@link ModelChoice}: the scripted mock, or
  * a real provider client (OpenAI, OpenAI-compatible, Anthropic, Google Gemini, Bedrock, Vertex AI)
- * wrapped in {@link RetryingChatModel} so that {@code max_retries} is enforced. API keys are read
+ * wrapped in {@link RetryingChatModel} so that {@code max_retries} is enforced, and behind the
+ * provider's circuit breaker ({@link ObservedChatModel}); every call is traced. API keys are read
  * from the environment map given at construction, by the variable the config names; they never
  * leave this class. Bedrock authenticates as {@link BedrockClients} says, Vertex AI as {@link
  * VertexAuth} says (Vertex reuses the Gemini client: the request and stream formats are the same,
@@ -41,6 +44,8 @@ public final class ChatModels implements AutoCloseable {
   private final BedrockMessages bedrockMessages;
   private final BedrockClients bedrock;
   private final VertexAuth vertex;
+  private final RunTracer tracer;
+  private final CircuitBreakers breakers;
 
   /**
    * @param environment the process environment (keys, credentials and base-URL overrides are read
@@ -48,18 +53,24 @@ public final class ChatModels implements AutoCloseable {
    * @param json the server's JSON mapper (tool arguments and schemas for Bedrock)
    * @param scheduler runs the backoff waits of retries
    * @param initialBackoff the wait before the first retry; each further retry doubles it
+   * @param tracer traces and counts every model call
+   * @param breakers the circuit breakers of the real providers, by config id (else type)
    */
   public ChatModels(
       Map<String, String> environment,
       ObjectMapper json,
       ScheduledExecutorService scheduler,
-      Duration initialBackoff) {
+      Duration initialBackoff,
+      RunTracer tracer,
+      CircuitBreakers breakers) {
     this.environment = Map.copyOf(environment);
     this.scheduler = scheduler;
     this.initialBackoff = initialBackoff;
     this.bedrockMessages = new BedrockMessages(json);
     this.bedrock = new BedrockClients(this.environment);
     this.vertex = new VertexAuth(this.environment);
+    this.tracer = tracer;
+    this.breakers = breakers;
   }
 
   /**
@@ -133,9 +144,15 @@ public final class ChatModels implements AutoCloseable {
           case GOOGLE_VERTEXAI -> vertexModel(choice);
         };
     if (choice.type() == ProviderType.MOCK) {
-      return model;
+      // The scripted model fails on purpose; a breaker would only get in the tests' way.
+      return new ObservedChatModel(model, tracer, null, choice.provider(), choice.model());
     }
-    return new RetryingChatModel(model, spec.maxRetries(), initialBackoff, scheduler, cancellation);
+    return new ObservedChatModel(
+        new RetryingChatModel(model, spec.maxRetries(), initialBackoff, scheduler, cancellation),
+        tracer,
+        breakers.provider(choice.providerId() == null ? choice.provider() : choice.providerId()),
+        choice.provider(),
+        choice.model());
   }
 
   private StreamingChatModel vertexModel(ModelChoice choice) {

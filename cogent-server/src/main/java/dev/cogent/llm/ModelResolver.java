@@ -73,6 +73,16 @@ public final class ModelResolver {
   }
 
   /**
+   * The model for work that belongs to no session (memory extraction and summaries): the first
+   * enabled provider config by priority in the scope, if any.
+   */
+  public Optional<ModelChoice> chooseDefault(Scope scope) {
+    return providers.enabled(scope).stream()
+        .findFirst()
+        .map(row -> fromRow(row, row.model(), null, null));
+  }
+
+  /**
    * A streaming model for one run. The run's cancellation stops a model that is waiting and stops
    * its retries.
    */

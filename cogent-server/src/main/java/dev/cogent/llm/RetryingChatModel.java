@@ -6,14 +6,8 @@ import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.CompleteToolCall;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
-import dev.langchain4j.model.chat.response.PartialThinking;
-import dev.langchain4j.model.chat.response.PartialThinkingContext;
-import dev.langchain4j.model.chat.response.PartialToolCall;
-import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -92,47 +86,17 @@ final class RetryingChatModel implements StreamingChatModel {
   private void attempt(ChatRequest request, StreamingChatResponseHandler handler, int attempt) {
     AtomicBoolean streamed = new AtomicBoolean();
     StreamingChatResponseHandler forwarding =
-        new StreamingChatResponseHandler() {
+        new ForwardingHandler(handler) {
           @Override
           public void onPartialResponse(String token) {
             streamed.set(true);
-            handler.onPartialResponse(token);
+            super.onPartialResponse(token);
           }
 
           @Override
           public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
             streamed.set(true);
-            handler.onPartialResponse(partial, context);
-          }
-
-          @Override
-          public void onPartialThinking(PartialThinking thinking) {
-            handler.onPartialThinking(thinking);
-          }
-
-          @Override
-          public void onPartialThinking(PartialThinking thinking, PartialThinkingContext context) {
-            handler.onPartialThinking(thinking, context);
-          }
-
-          @Override
-          public void onPartialToolCall(PartialToolCall call) {
-            handler.onPartialToolCall(call);
-          }
-
-          @Override
-          public void onPartialToolCall(PartialToolCall call, PartialToolCallContext context) {
-            handler.onPartialToolCall(call, context);
-          }
-
-          @Override
-          public void onCompleteToolCall(CompleteToolCall call) {
-            handler.onCompleteToolCall(call);
-          }
-
-          @Override
-          public void onCompleteResponse(ChatResponse response) {
-            handler.onCompleteResponse(response);
+            super.onPartialResponse(partial, context);
           }
 
           @Override

@@ -6,6 +6,7 @@ import dev.cogent.Json;
 import dev.cogent.llm.ModelChoice;
 import dev.cogent.llm.ModelFacts;
 import dev.cogent.llm.ModelFailures;
+import dev.cogent.observability.RunTracer;
 import dev.cogent.registry.Agent;
 import dev.cogent.registry.AgentService;
 import dev.cogent.registry.SkillService;
@@ -77,6 +78,7 @@ public final class AgentLoop {
   private final Workspaces workspaces;
   private final Json json;
   private final InstantSource clock;
+  private final RunTracer tracer;
   private final ToolSpecifications specifications;
   private final ChatHistory history;
   private final TokenCounter tokens;
@@ -107,12 +109,14 @@ public final class AgentLoop {
       Path projectDir,
       RuntimeSettings settings,
       ModelFacts catalog,
+      RunTracer tracer,
       Json json,
       InstantSource clock) {
     this.messages = messages;
     this.workspaces = workspaces;
     this.json = json;
     this.clock = clock;
+    this.tracer = tracer;
     this.catalog = catalog;
     this.specifications = new ToolSpecifications(json);
     this.history = new ChatHistory(json);
@@ -126,7 +130,7 @@ public final class AgentLoop {
                 new TrustedRuntimeContextMiddleware(workspaces),
                 new ToolArgumentValidationMiddleware(),
                 new HumanInTheLoopMiddleware(),
-                new ObservabilityMiddleware(clock),
+                new ObservabilityMiddleware(clock, tracer),
                 new MemoryMiddleware(new MemoryFiles(projectDir)),
                 new SkillsMiddleware(skills),
                 new SummarizationMiddleware(
@@ -510,12 +514,15 @@ public final class AgentLoop {
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("input_tokens", usage.inputTokens());
     event.put("output_tokens", usage.outputTokens());
-    event.put(
-        "estimated_cost",
+    Double cost =
         catalog
             .findEstimatedCost(
                 choice.provider(), choice.model(), usage.inputTokens(), usage.outputTokens())
-            .orElse(null));
+            .orElse(null);
+    if (cost != null) {
+      tracer.cost(choice.provider(), choice.model(), cost);
+    }
+    event.put("estimated_cost", cost);
     event.put("provider", choice.provider());
     event.put("model", choice.model());
     return event;

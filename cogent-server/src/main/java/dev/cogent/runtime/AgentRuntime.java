@@ -5,7 +5,11 @@ import dev.cogent.ErrorCode;
 import dev.cogent.Json;
 import dev.cogent.llm.ModelChoice;
 import dev.cogent.llm.ModelResolver;
+import dev.cogent.observability.RunAttributes;
+import dev.cogent.observability.RunTracer;
+import dev.cogent.observability.TraceSpan;
 import dev.cogent.scope.Scope;
+import dev.cogent.scope.ScopeResolver;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.LoggedEvent;
 import dev.cogent.session.Run;
@@ -54,6 +58,7 @@ public final class AgentRuntime {
   private final Executor executor;
   private final CallbackSender callbacks;
   private final Json json;
+  private final RunTracer tracer;
   private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
 
   public AgentRuntime(
@@ -65,7 +70,8 @@ public final class AgentRuntime {
       AgentLoop loop,
       Executor executor,
       CallbackSender callbacks,
-      Json json) {
+      Json json,
+      RunTracer tracer) {
     this.sessions = sessions;
     this.runs = runs;
     this.checkpoints = checkpoints;
@@ -75,6 +81,7 @@ public final class AgentRuntime {
     this.loop = loop;
     this.executor = executor;
     this.callbacks = callbacks;
+    this.tracer = tracer;
   }
 
   /** A run in this process: its cancellation and a future completed when it has ended. */
@@ -291,6 +298,15 @@ public final class AgentRuntime {
     MDC.put("session_id", session.id());
     MDC.put("run_id", runId);
     RunEmitter emitter = emitter(session.id(), runId);
+    Scope scope = Scope.of(session.scope());
+    TraceSpan span =
+        tracer.startRun(
+            new RunAttributes(
+                session.id(),
+                runId,
+                session.agentName(),
+                scope.canonical(),
+                scope.values().get(ScopeResolver.TENANT_KEY)));
     try {
       // A resumed run was made running again when it was claimed.
       if (fresh && !runs.markRunning(runId)) {
@@ -318,6 +334,7 @@ public final class AgentRuntime {
           emitter.terminal().ifPresent(terminal -> callbacks.send(callbackUrl, terminal));
         }
       } finally {
+        span.outcome(emitter.terminal().map(LoggedEvent::event).orElse("error")).close();
         live.remove(runId);
         run.ended().complete(null);
         MDC.remove("session_id");

@@ -1,5 +1,11 @@
 package dev.cogent.runtime;
 
+import dev.cogent.observability.RunAttributes;
+import dev.cogent.observability.RunTracer;
+import dev.cogent.observability.TraceSpan;
+import dev.cogent.scope.Scope;
+import dev.cogent.scope.ScopeResolver;
+import dev.cogent.tools.ToolCancelledException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.time.Duration;
@@ -8,18 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The hook point of tracing and metrics in the chain: sees every model answer and every tool call
- * that runs (with its duration and exit code). For now it logs them at DEBUG (the run and session
- * ids are in the MDC); OpenTelemetry spans and Prometheus metrics hook in here.
+ * Tracing and metrics of tool calls, and DEBUG logs of model answers: every tool call that reaches
+ * this point of the chain (built-in, catalog, MCP, {@code write_todos} and {@code task} alike) is a
+ * span, a child of the run's, counted by tool and status ({@code ok}, {@code failed} for a non-zero
+ * exit code, {@code paused} while it waits for approval, {@code cancelled}, {@code error}). Model
+ * calls are traced where the model is built ({@code ChatModels}), so retries are seen too.
  */
 final class ObservabilityMiddleware implements Middleware {
 
   private static final Logger log = LoggerFactory.getLogger(ObservabilityMiddleware.class);
 
   private final InstantSource clock;
+  private final RunTracer tracer;
 
-  ObservabilityMiddleware(InstantSource clock) {
+  ObservabilityMiddleware(InstantSource clock, RunTracer tracer) {
     this.clock = clock;
+    this.tracer = tracer;
   }
 
   @Override
@@ -44,7 +54,33 @@ final class ObservabilityMiddleware implements Middleware {
   @Override
   public ToolOutcome aroundTool(ToolInvocation invocation, ToolHandler next) {
     long started = clock.millis();
-    ToolOutcome outcome = next.handle(invocation);
+    Scope scope = invocation.run().scope();
+    RunAttributes run =
+        new RunAttributes(
+            invocation.run().session().id(),
+            invocation.run().runId(),
+            invocation.run().session().agentName(),
+            scope.canonical(),
+            scope.values().get(ScopeResolver.TENANT_KEY));
+    ToolOutcome outcome;
+    try (TraceSpan span =
+        tracer.toolCall(invocation.name(), invocation.call().toolCall().id(), run)) {
+      try {
+        outcome = next.handle(invocation);
+      } catch (ToolCancelledException e) {
+        span.outcome("cancelled");
+        throw e;
+      } catch (RuntimeException e) {
+        span.fail(e);
+        throw e;
+      }
+      if (outcome.result() == null) {
+        span.outcome("paused");
+      } else {
+        span.attribute("cogent.exit_code", outcome.result().exitCode());
+        span.outcome(outcome.result().isSuccess() ? "ok" : "failed");
+      }
+    }
     if (log.isDebugEnabled() && outcome.result() != null) {
       log.debug(
           "Tool {} of run {} took {} (exit code {})",

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * Expands {@code ${VAR}} and {@code ${VAR:-default}} in config file values from the environment
  * (the real environment over {@code .env}). As in a POSIX shell, {@code :-} also applies when the
- * variable is set but empty. Nothing else is special: there is no nesting and no escape.
+ * variable is set but empty. Nothing else is special: there is no nesting and no escape. Also used
+ * by features that read their own part of a config file (the {@code mcp} section).
  */
-final class Placeholders {
+public final class Placeholders {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
   private static final Pattern BODY =
@@ -18,7 +19,7 @@ final class Placeholders {
 
   private final Map<String, String> environment;
 
-  Placeholders(Map<String, String> environment) {
+  public Placeholders(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
   }
 
@@ -28,7 +29,7 @@ final class Placeholders {
    * @throws IllegalArgumentException naming the variable when one is unset and has no default, or
    *     when a placeholder is malformed
    */
-  String expand(String text) {
+  public String expand(String text) {
     if (!text.contains("${")) {
       return text;
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Every setting the server reads: its dotted YAML path, environment variable, command-line flag,
@@ -230,7 +231,7 @@ public enum SettingKey {
       ValueType.OPTIONAL_INTEGER,
       Visibility.SHOWN,
       null,
-      "Prometheus metrics port; none means no metrics listener.",
+      "Prometheus metrics port (GET /metrics); 0 picks a free port, none means no listener.",
       s -> s.observability().metricsPort()),
   OBSERVABILITY_OTEL_ENDPOINT(
       "observability.otel_endpoint",
@@ -295,6 +296,24 @@ public enum SettingKey {
       "100000",
       "Most bytes of output a tool returns; more is cut off with a note.",
       s -> s.tools().maxOutputBytes()),
+  TOOLS_PYTHON_PATH(
+      "tools.python_path",
+      "COGENT_PYTHON_PATH",
+      null,
+      ValueType.TEXT,
+      Visibility.SHOWN,
+      "python3",
+      "Python interpreter of code tools: a command on the sandbox's PATH or an absolute path.",
+      s -> s.tools().pythonPath()),
+  TOOLS_NODE_PATH(
+      "tools.node_path",
+      "COGENT_NODE_PATH",
+      null,
+      ValueType.TEXT,
+      Visibility.SHOWN,
+      "node",
+      "Node.js interpreter of code tools: a command on the sandbox's PATH or an absolute path.",
+      s -> s.tools().nodePath()),
   RUNTIME_CALLBACK_SIGNING_SECRET(
       "runtime.callback_signing_secret",
       "COGENT_CALLBACK_SIGNING_SECRET",
@@ -368,6 +387,14 @@ public enum SettingKey {
       "URL of a model catalog in the models.dev api.json format to refresh from at start-up and"
           + " daily; unset keeps the catalog shipped with the server.",
       s -> s.models().catalogUrl());
+
+  /**
+   * Config-file keys that hold structured data another feature reads from the file itself, not
+   * settings: the loader only checks that each is a list, and its items are that feature's to
+   * validate (a broken item is reported there, never fatal). {@code mcp.servers}: the MCP servers
+   * seeded at start-up (docs/mcp.md).
+   */
+  static final List<String> STRUCTURED_LISTS = List.of("mcp.servers");
 
   /** The sections {@code PATCH /config} may change ("Configuration" in spec 001). */
   private static final List<String> PATCHABLE_SECTIONS =
@@ -460,7 +487,12 @@ public enum SettingKey {
 
   /** Whether some key lives under this dotted prefix, such as {@code rate_limit}. */
   static boolean isSection(String prefix) {
-    return Arrays.stream(values()).anyMatch(key -> key.path.startsWith(prefix + "."));
+    return knownPaths().anyMatch(path -> path.startsWith(prefix + "."));
+  }
+
+  /** Every dotted path a config file may hold: the settings and the structured lists. */
+  static Stream<String> knownPaths() {
+    return Stream.concat(Arrays.stream(values()).map(SettingKey::path), STRUCTURED_LISTS.stream());
   }
 
   ValueType type() {

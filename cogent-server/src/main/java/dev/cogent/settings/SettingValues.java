@@ -93,7 +93,9 @@ final class SettingValues {
     return new ToolSettings(
         (String) get(SettingKey.TOOLS_SANDBOX),
         (Duration) get(SettingKey.TOOLS_EXECUTE_TIMEOUT_SECONDS),
-        (Integer) get(SettingKey.TOOLS_MAX_OUTPUT_BYTES));
+        (Integer) get(SettingKey.TOOLS_MAX_OUTPUT_BYTES),
+        (String) get(SettingKey.TOOLS_PYTHON_PATH),
+        (String) get(SettingKey.TOOLS_NODE_PATH));
   }
 
   RuntimeSettings runtime() {

@@ -12,8 +12,17 @@ import java.util.List;
  * @param executeTimeout how long a command may run when the call names no timeout
  * @param maxOutputBytes the most bytes of output a tool hands back to the model; more is cut off
  *     with a note
+ * @param pythonPath the interpreter of Python code tools: a command looked up on the sandbox's
+ *     {@code PATH} ({@code python3}) or an absolute path, whose install prefix the bubblewrap
+ *     sandbox then binds read-only
+ * @param nodePath the interpreter of JavaScript code tools, as {@code pythonPath}
  */
-public record ToolSettings(String sandbox, Duration executeTimeout, int maxOutputBytes) {
+public record ToolSettings(
+    String sandbox,
+    Duration executeTimeout,
+    int maxOutputBytes,
+    String pythonPath,
+    String nodePath) {
 
   /** The sandbox backends a setting may name. */
   public static final List<String> SANDBOXES = List.of("local", "bubblewrap");
@@ -28,6 +37,18 @@ public record ToolSettings(String sandbox, Duration executeTimeout, int maxOutpu
     }
     if (maxOutputBytes < 1024) {
       throw new IllegalArgumentException("tools.max_output_bytes must be at least 1024");
+    }
+    checkInterpreter("tools.python_path", pythonPath);
+    checkInterpreter("tools.node_path", nodePath);
+  }
+
+  private static void checkInterpreter(String key, String value) {
+    if (value == null || value.isBlank() || !value.strip().equals(value)) {
+      throw new IllegalArgumentException(key + " must be a command name or an absolute path");
+    }
+    if (value.contains("/") && !value.startsWith("/")) {
+      throw new IllegalArgumentException(
+          key + " must be a command name (found on PATH) or an absolute path, got " + value);
     }
   }
 }

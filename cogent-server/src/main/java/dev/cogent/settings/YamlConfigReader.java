@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -120,6 +119,17 @@ final class YamlConfigReader {
       if (key.isPresent()) {
         Origin origin = Origin.file(file, line(valueNode));
         values.put(key.get(), new RawValue(raw(file, key.get(), valueNode), origin));
+      } else if (SettingKey.STRUCTURED_LISTS.contains(path)) {
+        if (!(valueNode instanceof SequenceNode) && !isNull(valueNode)) {
+          throw new SettingsException(
+              "Invalid "
+                  + path
+                  + " ("
+                  + file
+                  + " line "
+                  + line(valueNode)
+                  + "): expected a list (items start with -)");
+        }
       } else if (SettingKey.isSection(path)) {
         if (valueNode instanceof MappingNode section) {
           readMapping(file, section, path, values);
@@ -181,8 +191,7 @@ final class YamlConfigReader {
     int dot = path.lastIndexOf('.');
     String parent = dot < 0 ? "" : path.substring(0, dot);
     List<String> candidates =
-        Arrays.stream(SettingKey.values())
-            .map(SettingKey::path)
+        SettingKey.knownPaths()
             .filter(known -> parent.isEmpty() || known.startsWith(parent + "."))
             .map(known -> known.substring(parent.isEmpty() ? 0 : parent.length() + 1))
             .map(rest -> rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest)

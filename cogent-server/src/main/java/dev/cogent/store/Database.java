@@ -3,6 +3,7 @@ package dev.cogent.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cogent.settings.StoreSettings;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -170,6 +171,14 @@ public final class Database implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted waiting for the database write lock");
     }
+  }
+
+  /**
+   * Publishes the pool's HikariCP metrics ({@code hikaricp_connections_*}) into {@code registry}.
+   * Call at most once.
+   */
+  public void publishPoolMetrics(MeterRegistry registry) {
+    dataSource.setMetricRegistry(registry);
   }
 
   /** Whether a connection can be had and answers a trivial query. */

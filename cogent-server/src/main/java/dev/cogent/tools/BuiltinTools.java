@@ -2,6 +2,7 @@ package dev.cogent.tools;
 
 import dev.cogent.settings.ToolSettings;
 import dev.cogent.tools.sandbox.Sandbox;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,5 +36,20 @@ public final class BuiltinTools {
   /** Every built-in tool, in a fixed order; names are unique. */
   public List<Tool> all() {
     return tools;
+  }
+
+  /**
+   * Every built-in tool followed by the server's own tools that live in other packages (memory's
+   * {@code recall}), which agents get the same way.
+   *
+   * @throws IllegalArgumentException when a name is taken twice
+   */
+  public List<Tool> with(List<Tool> more) {
+    List<Tool> combined = new ArrayList<>(tools);
+    combined.addAll(more);
+    if (combined.stream().map(Tool::name).distinct().count() != combined.size()) {
+      throw new IllegalArgumentException("duplicate tool names among " + combined);
+    }
+    return List.copyOf(combined);
   }
 }

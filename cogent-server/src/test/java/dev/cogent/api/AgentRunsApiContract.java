@@ -146,8 +146,8 @@ abstract class AgentRunsApiContract {
     assertThat(seen)
         .startsWith("system: You are a helpful agent")
         .contains(
-            "| tools: bash,edit_file,execute,glob,grep,list_artifacts,ls,read_artifact,read_file,task,"
-                + "write_artifact,write_file,write_todos |")
+            "| tools: bash,edit_file,execute,glob,grep,list_artifacts,ls,read_artifact,read_file,"
+                + "recall,remember,task,write_artifact,write_file,write_todos |")
         .endsWith("| temperature: default");
   }
 

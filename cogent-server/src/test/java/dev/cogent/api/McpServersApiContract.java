@@ -11,6 +11,7 @@ import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.TestServer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -189,5 +190,117 @@ abstract class McpServersApiContract {
               assertThat(down.path("status").asText()).isEqualTo("failed");
               assertThat(down.path("last_error").asText()).isNotBlank();
             });
+  }
+
+  private Path projectFile(String relative, String text) throws IOException {
+    Path file = dir.resolve("project").resolve(relative);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
+  }
+
+  @Test
+  void servers_declared_in_project_files_are_seeded_as_read_only_file_rows() throws IOException {
+    projectFile(
+        ".cogent/config.yaml",
+        """
+        mcp:
+          servers:
+            - name: docs
+              url: https://docs.example.com/sse
+              headers: {Authorization: "Bearer ${DOCS_TOKEN}"}
+            - name: broken
+              url: ftp://files.example.com
+            - name: unset
+              url: ${NOT_SET_ANYWHERE}/sse
+        """);
+    projectFile(
+        ".cogent/mcp-servers/pulled.yaml",
+        "url: http://127.0.0.1:9/mcp\ntransport: streamable_http\nenabled: false\n");
+    projectFile(
+        ".cogent/mcp-servers/local.yaml", "url: http://127.0.0.1:9/mcp\ntransport: stdio\n");
+    start(
+        Map.of(
+            "DOCS_TOKEN",
+            "secret-token",
+            "COGENT_SCOPING_ENABLED",
+            "true",
+            "COGENT_SCOPE_KEYS",
+            "user"));
+
+    JsonNode list = TestServer.json(server.get("/mcp-servers", ALICE));
+    assertThat(list.path("count").asInt()).isEqualTo(2);
+    JsonNode docs = TestServer.json(server.get("/mcp-servers/docs", ALICE));
+    assertThat(docs.path("source").asText()).isEqualTo("file");
+    assertThat(docs.path("transport").asText()).isEqualTo("sse");
+    assertThat(docs.path("headers").size()).isZero();
+    assertThat(docs.toString()).doesNotContain("secret-token");
+    JsonNode pulled = TestServer.json(server.get("/mcp-servers/pulled", ALICE));
+    assertThat(pulled.path("source").asText()).isEqualTo("file");
+    assertThat(pulled.path("transport").asText()).isEqualTo("streamable_http");
+    assertThat(pulled.path("status").asText()).isEqualTo("disabled");
+
+    assertThat(
+            server.patch("/mcp-servers/docs", body(Map.of("enabled", false)), ALICE).statusCode())
+        .isEqualTo(409);
+    assertThat(server.delete("/mcp-servers/pulled", ALICE).statusCode()).isEqualTo(409);
+    HttpResponse<String> replace =
+        server.post(
+            "/mcp-servers",
+            body(Map.of("name", "docs", "url", "https://other.example.com/sse", "scope", Map.of())),
+            ALICE);
+    assertThat(replace.statusCode()).isEqualTo(409);
+    assertThat(
+            server
+                .post(
+                    "/mcp-servers",
+                    body(
+                        Map.of(
+                            "name",
+                            "docs",
+                            "url",
+                            "https://alice.example.com/sse",
+                            "enabled",
+                            false)),
+                    ALICE)
+                .statusCode())
+        .as("a narrower scope may override a file row")
+        .isEqualTo(201);
+
+    JsonNode errors = TestServer.json(server.get("/tools/errors", ALICE));
+    assertThat(errors.findValuesAsText("file"))
+        .contains(
+            ".cogent/config.yaml (mcp.servers[1])",
+            ".cogent/config.yaml (mcp.servers[2])",
+            ".cogent/mcp-servers/local.yaml");
+    assertThat(errors.toString()).contains("InvalidMcpServer", "NOT_SET_ANYWHERE", "stdio");
+  }
+
+  @Test
+  void api_rows_win_over_file_rows_across_restarts_and_removed_entries_go() throws IOException {
+    // One database for every start (each start would otherwise get a new PostgreSQL database).
+    Map<String, String> env = Map.of("COGENT_DATABASE_URL", kind().newDatabaseUrl(dir));
+    start(env);
+    server.post(
+        "/mcp-servers",
+        body(Map.of("name", "docs", "url", "https://api.example.com/sse", "enabled", false)));
+    server.close();
+    projectFile(
+        ".cogent/config.yaml",
+        "mcp:\n  servers:\n    - {name: docs, url: https://file.example.com/sse}\n"
+            + "    - {name: extra, url: https://extra.example.com/sse, enabled: false}\n");
+
+    start(env);
+    JsonNode docs = TestServer.json(server.get("/mcp-servers/docs"));
+    assertThat(docs.path("source").asText()).isEqualTo("api");
+    assertThat(docs.path("url").asText()).isEqualTo("https://api.example.com/sse");
+    assertThat(TestServer.json(server.get("/mcp-servers/extra")).path("source").asText())
+        .isEqualTo("file");
+    server.close();
+    Files.delete(dir.resolve("project/.cogent/config.yaml"));
+
+    start(env);
+    assertThat(server.get("/mcp-servers/extra").statusCode()).isEqualTo(404);
+    assertThat(TestServer.json(server.get("/mcp-servers/docs")).path("source").asText())
+        .isEqualTo("api");
   }
 }

@@ -11,6 +11,8 @@ import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.SseClient;
 import dev.cogent.testing.SseClient.Frame;
 import dev.cogent.testing.TestServer;
+import dev.cogent.tools.sandbox.SandboxProbe;
+import dev.cogent.tools.sandbox.Sandboxes;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -315,6 +317,39 @@ abstract class ToolsApiContract {
                 .path("output")
                 .asText())
         .isEqualTo("api");
+  }
+
+  @Test
+  void a_code_tool_runs_under_bubblewrap_with_an_interpreter_outside_the_system_folders()
+      throws IOException {
+    assumeProgram("python3");
+    SandboxProbe bubblewrap = new Sandboxes(System.getenv()).probe("bubblewrap");
+    assumeThat(bubblewrap.works()).as("bubblewrap: " + bubblewrap.problem()).isTrue();
+    // Like a virtualenv: a python3 under a prefix the sandbox does not show unless bound.
+    Path bin = Files.createDirectories(dir.resolve("opt/python/bin"));
+    Path python = Files.createSymbolicLink(bin.resolve("python3"), realPython());
+    TestServer server =
+        start(
+            Map.of(
+                "COGENT_SANDBOX_BACKEND", "bubblewrap", "COGENT_PYTHON_PATH", python.toString()));
+
+    HttpResponse<String> created =
+        server.post("/tools", body(Map.of("name", "greet", "code", pythonTool("greet", "'hi'"))));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode result =
+        results(server, "/tool greet {\"text\": \"x\"}\n/reply ok", null).get("greet");
+    assertThat(result.path("output").asText()).as(result.toString()).isEqualTo("hi");
+  }
+
+  /** The interpreter itself: python3 on PATH may be a shim script (pyenv) that execs it. */
+  private static Path realPython() throws IOException {
+    Process process =
+        new ProcessBuilder("python3", "-c", "import sys; print(sys.executable)")
+            .redirectErrorStream(true)
+            .start();
+    String executable = new String(process.getInputStream().readAllBytes()).strip();
+    return Path.of(executable).toRealPath();
   }
 
   @Test

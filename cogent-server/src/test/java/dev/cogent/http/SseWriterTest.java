@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cogent.Json;
+import dev.cogent.observability.Metrics;
 import dev.cogent.scope.Scope;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.SessionRequests;
@@ -75,7 +76,7 @@ class SseWriterTest {
 
   @Test
   void writes_retry_then_keep_alives_in_silence_then_frames_until_the_run_ends() {
-    SseWriter writer = new SseWriter(json, Duration.ofMillis(20));
+    SseWriter writer = new SseWriter(json, Duration.ofMillis(20), new Metrics());
     Sink sink = new Sink();
     CompletableFuture<Void> streaming =
         CompletableFuture.runAsync(
@@ -103,7 +104,7 @@ class SseWriterTest {
 
   @Test
   void stops_at_the_first_failed_write() {
-    SseWriter writer = new SseWriter(json, Duration.ofMillis(20));
+    SseWriter writer = new SseWriter(json, Duration.ofMillis(20), new Metrics());
     OutputStream broken =
         new OutputStream() {
           @Override

@@ -13,6 +13,7 @@ import dev.cogent.Json;
 import dev.cogent.llm.FakeProviderServer.Received;
 import dev.cogent.llm.FakeProviderServer.Reply;
 import dev.cogent.llm.ModelCalls.Outcome;
+import dev.cogent.testing.Observation;
 import dev.cogent.tools.ManualCancellation;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -25,6 +26,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -53,7 +55,13 @@ class BedrockChatModelTest {
           "AWS_ENDPOINT_URL_STS",
           sts.url(""));
   private final ChatModels models =
-      new ChatModels(environment, MAPPER, scheduler, Duration.ofMillis(5));
+      new ChatModels(
+          environment,
+          MAPPER,
+          scheduler,
+          Duration.ofMillis(5),
+          Observation.untraced(),
+          Observation.breakers(InstantSource.system()));
 
   @AfterEach
   void close() {

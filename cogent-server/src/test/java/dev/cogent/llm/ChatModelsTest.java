@@ -13,9 +13,11 @@ import dev.cogent.ErrorCode;
 import dev.cogent.llm.FakeProviderServer.Received;
 import dev.cogent.llm.FakeProviderServer.Reply;
 import dev.cogent.llm.ModelCalls.Outcome;
+import dev.cogent.testing.Observation;
 import dev.cogent.tools.ManualCancellation;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -42,7 +44,9 @@ class ChatModelsTest {
               "MY_PROXY_KEY", "proxy-key"),
           new dev.cogent.Json().mapper(),
           scheduler,
-          Duration.ofMillis(5));
+          Duration.ofMillis(5),
+          Observation.untraced(),
+          Observation.breakers(InstantSource.system()));
 
   @AfterEach
   void close() {
@@ -250,7 +254,13 @@ class ChatModelsTest {
   @Test
   void a_missing_key_is_llm_unavailable_naming_the_variable() {
     ChatModels withoutKeys =
-        new ChatModels(Map.of(), new dev.cogent.Json().mapper(), scheduler, Duration.ofMillis(5));
+        new ChatModels(
+            Map.of(),
+            new dev.cogent.Json().mapper(),
+            scheduler,
+            Duration.ofMillis(5),
+            Observation.untraced(),
+            Observation.breakers(InstantSource.system()));
 
     assertThatThrownBy(() -> withoutKeys.check(choice(spec("openai", "gpt-4o", 2, null))))
         .isInstanceOfSatisfying(
@@ -340,7 +350,13 @@ class ChatModelsTest {
   @Test
   void gemini_needs_its_key_variable() {
     ChatModels withoutKeys =
-        new ChatModels(Map.of(), new dev.cogent.Json().mapper(), scheduler, Duration.ofMillis(5));
+        new ChatModels(
+            Map.of(),
+            new dev.cogent.Json().mapper(),
+            scheduler,
+            Duration.ofMillis(5),
+            Observation.untraced(),
+            Observation.breakers(InstantSource.system()));
 
     assertThatThrownBy(
             () -> withoutKeys.check(choice(spec("google_genai", "gemini-2.5-flash", 2, null))))

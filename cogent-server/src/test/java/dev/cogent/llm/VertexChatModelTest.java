@@ -14,10 +14,12 @@ import dev.cogent.Json;
 import dev.cogent.llm.FakeProviderServer.Received;
 import dev.cogent.llm.FakeProviderServer.Reply;
 import dev.cogent.llm.ModelCalls.Outcome;
+import dev.cogent.testing.Observation;
 import dev.cogent.tools.ManualCancellation;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -62,7 +64,13 @@ class VertexChatModelTest {
   private ChatModels models(Map<String, String> more) {
     Map<String, String> environment = new LinkedHashMap<>(more);
     environment.put("GOOGLE_VERTEX_BASE_URL", vertex.url(""));
-    return new ChatModels(environment, MAPPER, scheduler, Duration.ofMillis(5));
+    return new ChatModels(
+        environment,
+        MAPPER,
+        scheduler,
+        Duration.ofMillis(5),
+        Observation.untraced(),
+        Observation.breakers(InstantSource.system()));
   }
 
   private static ModelChoice choice(int maxRetries, Map<String, Object> extra) {

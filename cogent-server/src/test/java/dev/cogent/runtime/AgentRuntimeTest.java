@@ -33,6 +33,7 @@ import dev.cogent.store.Database;
 import dev.cogent.testing.Agents;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
+import dev.cogent.testing.Observation;
 import dev.cogent.tools.Cancellation;
 import dev.cogent.tools.Tool;
 import dev.cogent.tools.ToolCancelledException;
@@ -106,7 +107,12 @@ class AgentRuntimeTest {
                         clock)),
                 (name, scope) -> Optional.empty(),
                 new ChatModels(
-                    Map.of(), new dev.cogent.Json().mapper(), scheduler, Duration.ofMillis(10))),
+                    Map.of(),
+                    new dev.cogent.Json().mapper(),
+                    scheduler,
+                    Duration.ofMillis(10),
+                    Observation.untraced(),
+                    Observation.breakers(clock))),
             new AgentLoop(
                 messages,
                 new AgentService(
@@ -124,12 +130,14 @@ class AgentRuntimeTest {
                 dir,
                 RuntimeSettings.withSecret(null),
                 new PricedCatalog(),
+                Observation.untraced(),
                 json,
                 clock),
             executor,
             new CallbackSender(
                 HttpClient.newHttpClient(), scheduler, json, null, Duration.ofMillis(10)),
-            json);
+            json,
+            Observation.untraced());
     session =
         sessions.create(
             new SessionRequests.Create(

@@ -62,7 +62,7 @@ class ConfigEditorTest {
         rateLimit,
         new ObservabilitySettings(false, null, null, false),
         new MlflowSettings(false, null),
-        new ToolSettings("local", Duration.ofSeconds(300), 100_000),
+        new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
         RuntimeSettings.withSecret(null),
         AuthSettings.defaults(),
         A2aSettings.DEFAULTS,

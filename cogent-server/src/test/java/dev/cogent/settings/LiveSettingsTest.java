@@ -29,7 +29,7 @@ class LiveSettingsTest {
         new RateLimitSettings(60, burst),
         new ObservabilitySettings(false, null, null, false),
         new MlflowSettings(false, null),
-        new ToolSettings("local", Duration.ofSeconds(300), 100_000),
+        new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
         RuntimeSettings.withSecret(null),
         AuthSettings.defaults(),
         A2aSettings.DEFAULTS,

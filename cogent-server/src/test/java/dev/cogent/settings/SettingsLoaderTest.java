@@ -691,4 +691,41 @@ class SettingsLoaderTest {
           .hasMessageContaining("COGENT_SCOPE_KEYS");
     }
   }
+
+  @Nested
+  class McpSection {
+
+    @Test
+    void mcp_servers_is_a_known_list_whose_items_the_loader_leaves_alone() throws IOException {
+      projectConfig(
+          "server:\n  port: 8100\nmcp:\n  servers:\n    - name: docs\n      url: ${DOCS_URL}\n"
+              + "      anything: [1, 2]\n    - 42\n");
+
+      assertThat(load().server().port()).isEqualTo(8100);
+    }
+
+    @Test
+    void an_empty_mcp_section_is_fine() throws IOException {
+      projectConfig("mcp:\n  servers:\n");
+
+      assertThat(load().projectDir()).isEqualTo(work);
+    }
+
+    @Test
+    void mcp_servers_that_is_not_a_list_names_file_and_line() throws IOException {
+      Path file = projectConfig("mcp:\n  servers: docs\n");
+
+      assertThat(loadFails())
+          .hasMessage(
+              "Invalid mcp.servers (" + file + " line 2): expected a list (items start with -)");
+    }
+
+    @Test
+    void an_unknown_key_in_the_mcp_section_stops_start_up() throws IOException {
+      Path file = projectConfig("mcp:\n  server:\n    - name: docs\n");
+
+      assertThat(loadFails())
+          .hasMessage("Unknown key mcp.server (" + file + " line 2); did you mean mcp.servers?");
+    }
+  }
 }

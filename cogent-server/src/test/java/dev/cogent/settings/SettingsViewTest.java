@@ -31,7 +31,7 @@ class SettingsViewTest {
         new RateLimitSettings(120, 20),
         new ObservabilitySettings(true, 9464, otelEndpoint, false),
         new MlflowSettings(true, "exp"),
-        new ToolSettings("local", Duration.ofSeconds(300), 100_000),
+        new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
         RuntimeSettings.withSecret("hunter2"),
         new AuthSettings(false, "a-jwt-secret-of-at-least-32-bytes", 60, false, 15),
         A2aSettings.DEFAULTS,

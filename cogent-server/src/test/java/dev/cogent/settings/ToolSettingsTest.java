@@ -31,7 +31,7 @@ class ToolSettingsTest {
   @Test
   void defaults_to_the_local_sandbox_five_minutes_and_100000_bytes() {
     assertThat(load(Map.of()).tools())
-        .isEqualTo(new ToolSettings("local", Duration.ofSeconds(300), 100_000));
+        .isEqualTo(new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"));
   }
 
   @Test
@@ -43,7 +43,8 @@ class ToolSettingsTest {
 
     ToolSettings tools = load(Map.of("COGENT_SANDBOX_BACKEND", "bubblewrap")).tools();
 
-    assertThat(tools).isEqualTo(new ToolSettings("bubblewrap", Duration.ofSeconds(60), 5000));
+    assertThat(tools)
+        .isEqualTo(new ToolSettings("bubblewrap", Duration.ofSeconds(60), 5000, "python3", "node"));
   }
 
   @Test
@@ -67,6 +68,26 @@ class ToolSettingsTest {
   }
 
   @Test
+  void interpreter_paths_come_from_the_environment_or_the_config_file() throws IOException {
+    Files.createDirectories(work.resolve(".cogent"));
+    Files.writeString(
+        work.resolve(".cogent/config.yaml"), "tools:\n  node_path: /opt/node-20/bin/node\n");
+
+    ToolSettings tools = load(Map.of("COGENT_PYTHON_PATH", "/opt/python/bin/python3")).tools();
+
+    assertThat(tools.pythonPath()).isEqualTo("/opt/python/bin/python3");
+    assertThat(tools.nodePath()).isEqualTo("/opt/node-20/bin/node");
+  }
+
+  @Test
+  void a_relative_interpreter_path_stops_start_up() {
+    assertThatThrownBy(() -> load(Map.of("COGENT_PYTHON_PATH", "venv/bin/python3")))
+        .hasMessageContaining("tools.python_path")
+        .hasMessageContaining("COGENT_PYTHON_PATH")
+        .hasMessageContaining("absolute path");
+  }
+
+  @Test
   void tools_cannot_be_changed_at_runtime() {
     assertThat(SettingKey.TOOLS_SANDBOX.isPatchable()).isFalse();
   }
@@ -74,7 +95,8 @@ class ToolSettingsTest {
   @Test
   void with_tools_replaces_only_the_tools() {
     Settings settings = load(Map.of());
-    ToolSettings other = new ToolSettings("bubblewrap", Duration.ofSeconds(5), 2048);
+    ToolSettings other =
+        new ToolSettings("bubblewrap", Duration.ofSeconds(5), 2048, "python3", "node");
 
     Settings changed = settings.withTools(other);
 

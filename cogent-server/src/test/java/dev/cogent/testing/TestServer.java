@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogent.CogentServer;
 import dev.cogent.http.OpenApiContract;
+import dev.cogent.observability.SpanBuffer;
 import dev.cogent.settings.Settings;
 import dev.cogent.settings.SettingsLoader;
 import dev.cogent.settings.SettingsSources;
@@ -77,6 +78,16 @@ public final class TestServer implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** The port of the Prometheus endpoint, or -1 while metrics are off. */
+  public int metricsPort() {
+    return server.metricsPort();
+  }
+
+  /** The server's buffer of recent traces. */
+  public SpanBuffer spans() {
+    return server.spans();
   }
 
   public URI uri(String path) {

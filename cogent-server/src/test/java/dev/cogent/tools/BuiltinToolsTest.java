@@ -13,7 +13,7 @@ class BuiltinToolsTest {
 
   final BuiltinTools tools =
       new BuiltinTools(
-          new ToolSettings("local", Duration.ofSeconds(300), 100_000),
+          new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
           new Sandboxes(System.getenv()).find("local").orElseThrow());
 
   Tool tool(String name) {

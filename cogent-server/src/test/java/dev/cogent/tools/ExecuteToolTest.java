@@ -37,7 +37,7 @@ class ExecuteToolTest {
     context = new ToolContext("s1", "r1", "call-1", Scope.GLOBAL, workspace, cancellation);
     tools =
         new BuiltinTools(
-            new ToolSettings("local", Duration.ofSeconds(1), 4096),
+            new ToolSettings("local", Duration.ofSeconds(1), 4096, "python3", "node"),
             new Sandboxes(System.getenv()).find("local").orElseThrow());
   }
 
@@ -123,7 +123,7 @@ class ExecuteToolTest {
     assumeTrue(probe.works(), () -> "bubblewrap does not work on this machine: " + probe.problem());
     BuiltinTools confined =
         new BuiltinTools(
-            new ToolSettings("bubblewrap", Duration.ofSeconds(10), 4096),
+            new ToolSettings("bubblewrap", Duration.ofSeconds(10), 4096, "python3", "node"),
             sandboxes.find("bubblewrap").orElseThrow());
     Tool execute =
         confined.all().stream().filter(t -> t.name().equals("execute")).findFirst().orElseThrow();

@@ -36,7 +36,7 @@ class FileToolsTest {
     Files.writeString(outside.resolve("secret.txt"), "TOP SECRET\n");
     tools =
         new BuiltinTools(
-            new ToolSettings("local", Duration.ofSeconds(10), MAX_OUTPUT_BYTES),
+            new ToolSettings("local", Duration.ofSeconds(10), MAX_OUTPUT_BYTES, "python3", "node"),
             new Sandboxes(System.getenv()).find("local").orElseThrow());
     context =
         new ToolContext("s1", "r1", "call-1", Scope.GLOBAL, workspace, new ManualCancellation());

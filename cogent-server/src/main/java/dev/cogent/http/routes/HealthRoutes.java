@@ -2,6 +2,8 @@ package dev.cogent.http.routes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cogent.http.Readiness;
+import dev.cogent.observability.BreakerState;
+import dev.cogent.observability.CircuitBreakers;
 import dev.cogent.session.SessionService;
 import dev.cogent.store.Database;
 import io.javalin.http.Context;
@@ -19,18 +21,21 @@ public final class HealthRoutes {
   private final SessionService sessions;
   private final Readiness readiness;
   private final InstantSource clock;
+  private final CircuitBreakers breakers;
 
   public HealthRoutes(
       String version,
       Database database,
       SessionService sessions,
       Readiness readiness,
-      InstantSource clock) {
+      InstantSource clock,
+      CircuitBreakers breakers) {
     this.version = version;
     this.database = database;
     this.sessions = sessions;
     this.readiness = readiness;
     this.clock = clock;
+    this.breakers = breakers;
   }
 
   public void addTo(JavalinDefaultRoutingApi routes) {
@@ -46,7 +51,7 @@ public final class HealthRoutes {
             storeUp ? "healthy" : "degraded",
             version,
             storeUp ? sessions.countActive() : 0,
-            List.of(),
+            breakers.states(),
             clock.instant()));
   }
 
@@ -57,12 +62,13 @@ public final class HealthRoutes {
   }
 
   /**
-   * @param circuitBreakers open provider circuit breakers; none exist until model providers do
+   * @param circuitBreakers every provider and MCP server breaker used since start-up, with its
+   *     state; an open one does not make the server unhealthy (it still serves everything else)
    */
   record Health(
       @JsonProperty("status") String status,
       @JsonProperty("version") String version,
       @JsonProperty("active_sessions") int activeSessions,
-      @JsonProperty("circuit_breakers") List<Object> circuitBreakers,
+      @JsonProperty("circuit_breakers") List<BreakerState> circuitBreakers,
       @JsonProperty("timestamp") Instant timestamp) {}
 }

@@ -47,18 +47,30 @@ public final class CodeRunner {
   private final OutputCap cap;
   private final Path scratch;
   private final Json json;
+  private final String python;
+  private final String node;
 
   /**
    * @param scratch the folder registrations describe code in (no session exists then)
+   * @param python the Python interpreter: a command on the sandbox's PATH or an absolute path
+   * @param node the Node.js interpreter, as {@code python}
    */
   public CodeRunner(
-      Sandbox sandbox, Duration timeout, int maxOutputBytes, Path scratch, Json json) {
+      Sandbox sandbox,
+      Duration timeout,
+      int maxOutputBytes,
+      Path scratch,
+      Json json,
+      String python,
+      String node) {
     this.sandbox = sandbox;
     this.timeout = timeout;
     this.maxOutputBytes = maxOutputBytes;
     this.cap = new OutputCap(maxOutputBytes);
     this.scratch = scratch.toAbsolutePath().normalize();
     this.json = json;
+    this.python = python;
+    this.node = node;
   }
 
   /** What describing code gave: its functions, or why it could not be loaded. */
@@ -144,7 +156,7 @@ public final class CodeRunner {
       write(dir.resolve(language.runner()), runnerSource(language));
       write(dir.resolve(language.sourceFile()), code);
       List<String> command = new ArrayList<>();
-      command.add(language.interpreter());
+      command.add(interpreter(language));
       command.add(base + language.runner());
       command.add(mode.get(0));
       command.add(base + language.sourceFile());
@@ -173,7 +185,7 @@ public final class CodeRunner {
       if (!Files.isRegularFile(answerFile, LinkOption.NOFOLLOW_LINKS)) {
         throw new RunFailure(
             "RunnerError",
-            language.interpreter()
+            interpreter(language)
                 + " exited with "
                 + result.exitCode()
                 + " without an answer"
@@ -190,6 +202,14 @@ public final class CodeRunner {
     } finally {
       deleteTree(dir);
     }
+  }
+
+  private String interpreter(ToolLanguage language) {
+    return switch (language) {
+      case PYTHON -> python;
+      case JAVASCRIPT -> node;
+      case JAVA -> throw new IllegalArgumentException("Java tools do not run as code");
+    };
   }
 
   /** A fresh folder for one call inside the workspace, refusing one that links outside it. */

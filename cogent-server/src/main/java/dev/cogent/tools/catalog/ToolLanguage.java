@@ -6,31 +6,32 @@ import java.util.Optional;
 
 /** What a catalog tool is written in, and so how it runs. */
 public enum ToolLanguage {
-  /** Python source with {@code @tool} functions or {@code BaseTool} subclasses, run by python3. */
-  @JsonProperty("python")
-  PYTHON("python", ".py", "runner.py", "tool.py", "python3"),
   /**
-   * A CommonJS module exporting tools ({@code name, description, parameters, run}), run by node.
+   * Python source with {@code @tool} functions or {@code BaseTool} subclasses, run by the
+   * interpreter of {@code tools.python_path}.
+   */
+  @JsonProperty("python")
+  PYTHON("python", ".py", "runner.py", "tool.py"),
+  /**
+   * A CommonJS module exporting tools ({@code name, description, parameters, run}), run by the
+   * interpreter of {@code tools.node_path}.
    */
   @JsonProperty("javascript")
-  JAVASCRIPT("javascript", ".js", "runner.cjs", "tool.cjs", "node"),
+  JAVASCRIPT("javascript", ".js", "runner.cjs", "tool.cjs"),
   /** A class of the Java tool SPI, loaded in the server from the classpath or {@code plugins/}. */
   @JsonProperty("java")
-  JAVA("java", ".class", null, null, null);
+  JAVA("java", ".class", null, null);
 
   private final String wireName;
   private final String extension;
   private final String runner;
   private final String sourceFile;
-  private final String interpreter;
 
-  ToolLanguage(
-      String wireName, String extension, String runner, String sourceFile, String interpreter) {
+  ToolLanguage(String wireName, String extension, String runner, String sourceFile) {
     this.wireName = wireName;
     this.extension = extension;
     this.runner = runner;
     this.sourceFile = sourceFile;
-    this.interpreter = interpreter;
   }
 
   public String wireName() {
@@ -48,10 +49,6 @@ public enum ToolLanguage {
 
   String sourceFile() {
     return sourceFile;
-  }
-
-  String interpreter() {
-    return interpreter;
   }
 
   static Optional<ToolLanguage> find(String wireName) {

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A tool that could not be loaded, as {@code GET /tools/errors} shows it (spec 001).
  *
  * @param file the file, relative to the project folder ({@code .cogent/tools/broken.py}), or {@code
- *     mcp-servers/<name>} for an MCP server that cannot be reached
+ *     mcp-servers/<name>} for an MCP server that cannot be reached, or the file of a broken MCP
+ *     server entry ({@code .cogent/config.yaml (mcp.servers[1])})
  * @param errorType the kind of error ({@code SyntaxError}, {@code ImportError}, ...)
  * @param timestamp seconds since the epoch when it was found
  */

@@ -4,10 +4,12 @@ import dev.cogent.ApiException;
 import dev.cogent.ApiException.FieldError;
 import dev.cogent.registry.Registry;
 import dev.cogent.registry.RegistryEntry;
+import dev.cogent.registry.SeedProblem;
 import dev.cogent.registry.SyncResult;
 import dev.cogent.scope.Scope;
 import dev.cogent.tools.Tool;
 import dev.cogent.tools.mcp.McpConnectionError;
+import dev.cogent.tools.mcp.McpServerSeeder;
 import dev.cogent.tools.mcp.McpTools;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ public final class ToolService {
   private final ToolFiles files;
   private final RegisteredTools registered;
   private final McpTools mcp;
+  private final McpServerSeeder mcpFiles;
   private volatile List<ToolLoadError> fileErrors = List.of();
 
   /**
@@ -60,6 +63,7 @@ public final class ToolService {
       PluginClasses plugins,
       RegisteredTools registered,
       McpTools mcp,
+      McpServerSeeder mcpFiles,
       java.nio.file.Path projectDir,
       java.time.InstantSource clock) {
     this.registry = registry;
@@ -69,6 +73,7 @@ public final class ToolService {
     this.files = new ToolFiles(projectDir, runner, clock);
     this.registered = registered;
     this.mcp = mcp;
+    this.mcpFiles = mcpFiles;
   }
 
   /** The built-in tools, then every catalog row visible in {@code caller}'s scope by name. */
@@ -203,10 +208,20 @@ public final class ToolService {
   }
 
   /**
-   * The tool files that failed to load, then the MCP servers visible to the caller that are down.
+   * The tool files that failed to load, the broken MCP server entries of the project's files, then
+   * the MCP servers visible to the caller that are down.
    */
   public List<ToolLoadError> errors(Scope caller) {
     List<ToolLoadError> errors = new ArrayList<>(fileErrors);
+    McpServerSeeder.Seeded seeded = mcpFiles.last();
+    for (SeedProblem broken : seeded.problems()) {
+      errors.add(
+          new ToolLoadError(
+              broken.path(),
+              "InvalidMcpServer",
+              broken.reason(),
+              seeded.at().toEpochMilli() / 1000.0));
+    }
     for (McpConnectionError down : mcp.errors(caller)) {
       errors.add(
           new ToolLoadError(

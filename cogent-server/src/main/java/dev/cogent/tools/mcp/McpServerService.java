@@ -58,18 +58,8 @@ public final class McpServerService {
    *     server of that name already exists in exactly that scope
    */
   public McpServer create(McpServerRequests.Create request, Scope caller) {
-    List<FieldError> errors = new ArrayList<>();
     String name = request.name();
-    if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
-      errors.add(new FieldError("name", "is required, 1 to " + MAX_NAME + " characters"));
-    } else if (!NAME.matcher(name).matches()) {
-      errors.add(
-          new FieldError(
-              "name", "must start with a letter or digit and use only letters, digits, . _ -"));
-    }
-    urlProblem(request.url()).ifPresent(problem -> errors.add(new FieldError("url", problem)));
-    headerProblem(request.headers())
-        .ifPresent(problem -> errors.add(new FieldError("headers", problem)));
+    List<FieldError> errors = problems(name, request.url(), request.headers());
     Scope target = caller;
     try {
       target = Registry.targetScope(request.scope(), caller);
@@ -83,13 +73,7 @@ public final class McpServerService {
       throw ApiException.conflict(
           "An MCP server named '" + name + "' already exists in scope " + target.values());
     }
-    McpServerSpec spec =
-        new McpServerSpec(
-            request.url(),
-            request.transport() == null ? McpTransport.SSE : request.transport(),
-            request.enabled() == null || request.enabled(),
-            request.headers());
-    RegistryEntry<McpServerSpec> entry = registry.put(name, target, spec);
+    RegistryEntry<McpServerSpec> entry = registry.put(name, target, spec(request));
     tools.connectInBackground(entry);
     return view(entry);
   }
@@ -137,6 +121,30 @@ public final class McpServerService {
             ? registry.find(name, caller)
             : registry.findExact(name, Registry.targetScope(requestedScope, caller));
     return entry.orElseThrow(() -> ApiException.notFound("mcp_server", name));
+  }
+
+  /** The document a valid create request stores, with the defaults filled in. */
+  static McpServerSpec spec(McpServerRequests.Create request) {
+    return new McpServerSpec(
+        request.url(),
+        request.transport() == null ? McpTransport.SSE : request.transport(),
+        request.enabled() == null || request.enabled(),
+        request.headers());
+  }
+
+  /** What is wrong with a server's name, URL and headers, as for {@code POST}; empty if nothing. */
+  static List<FieldError> problems(String name, String url, Map<String, String> headers) {
+    List<FieldError> errors = new ArrayList<>();
+    if (name == null || name.isEmpty() || name.length() > MAX_NAME) {
+      errors.add(new FieldError("name", "is required, 1 to " + MAX_NAME + " characters"));
+    } else if (!NAME.matcher(name).matches()) {
+      errors.add(
+          new FieldError(
+              "name", "must start with a letter or digit and use only letters, digits, . _ -"));
+    }
+    urlProblem(url).ifPresent(problem -> errors.add(new FieldError("url", problem)));
+    headerProblem(headers).ifPresent(problem -> errors.add(new FieldError("headers", problem)));
+    return errors;
   }
 
   private McpServer view(RegistryEntry<McpServerSpec> entry) {

@@ -1,5 +1,7 @@
 package dev.cogent.tools.mcp;
 
+import dev.cogent.observability.CircuitBreaker;
+import dev.cogent.observability.CircuitBreakers;
 import dev.cogent.registry.Registry;
 import dev.cogent.registry.RegistryChange;
 import dev.cogent.registry.RegistryEntry;
@@ -31,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>A server is connected on first use (or in the background after an API write). A server that
  * cannot be reached is remembered as {@link McpStatus#FAILED} with its error, contributes no tools,
  * and is tried again once {@code retryInterval} has passed on the injected clock; it never fails a
- * run. A row that changed (its {@code updated_at} moved) is reconnected; a deleted row's client is
- * closed.
+ * run. Every server also has a {@link CircuitBreaker}: after repeated failed connections (or calls
+ * on a broken connection) it opens, and no reconnection is tried until its cool-down has passed; a
+ * changed row is always tried at once. A row that changed (its {@code updated_at} moved) is
+ * reconnected; a deleted row's client is closed.
  *
  * <p>Thread-safe. Connecting blocks the calling thread for at most the connect and request
  * timeouts; different servers connect independently. {@link #close} closes every client.
@@ -46,11 +50,13 @@ public final class McpTools implements AutoCloseable {
   private final InstantSource clock;
   private final Duration retryInterval;
   private final Executor background;
+  private final CircuitBreakers breakers;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
   private final RegistryEvents.Subscription subscription;
 
   /**
    * @param background runs connection attempts triggered by API writes and closes stale clients
+   * @param breakers where each server's circuit breaker comes from
    */
   public McpTools(
       Registry<McpServerSpec> registry,
@@ -59,12 +65,14 @@ public final class McpTools implements AutoCloseable {
       Duration connectTimeout,
       Duration requestTimeout,
       Duration retryInterval,
-      Executor background) {
+      Executor background,
+      CircuitBreakers breakers) {
     this.registry = registry;
     this.clients = new McpClients(connectTimeout, requestTimeout);
     this.clock = clock;
     this.retryInterval = retryInterval;
     this.background = background;
+    this.breakers = breakers;
     this.subscription = events.subscribe(this::onChange);
   }
 
@@ -133,7 +141,9 @@ public final class McpTools implements AutoCloseable {
   }
 
   private Slot slot(RegistryEntry<McpServerSpec> entry) {
-    return slots.computeIfAbsent(key(entry.name(), entry.scope()), key -> new Slot(entry.name()));
+    String key = key(entry.name(), entry.scope());
+    return slots.computeIfAbsent(
+        key, k -> new Slot(entry.name(), breakers.mcpServer(entry.name(), k)));
   }
 
   private void onChange(RegistryChange change) {
@@ -154,24 +164,23 @@ public final class McpTools implements AutoCloseable {
   /** The connection to one registry row, guarded by its own lock. */
   private final class Slot {
     private final String serverName;
+    private final CircuitBreaker breaker;
     private final ReentrantLock lock = new ReentrantLock();
     private McpSyncClient client;
     private List<Tool> tools = List.of();
-    private Instant version;
-    private McpConnectionState state = McpConnectionState.PENDING;
+    // Written under the lock, read without it: a status read must not wait for a connection
+    // attempt, which can take the whole connect and request timeouts.
+    private volatile Instant version;
+    private volatile McpConnectionState state = McpConnectionState.PENDING;
     private boolean retryNow;
 
-    Slot(String serverName) {
+    Slot(String serverName, CircuitBreaker breaker) {
       this.serverName = serverName;
+      this.breaker = breaker;
     }
 
     McpConnectionState state(RegistryEntry<McpServerSpec> entry) {
-      lock.lock();
-      try {
-        return entry.updatedAt().equals(version) ? state : McpConnectionState.PENDING;
-      } finally {
-        lock.unlock();
-      }
+      return entry.updatedAt().equals(version) ? state : McpConnectionState.PENDING;
     }
 
     List<Tool> tools(RegistryEntry<McpServerSpec> entry) {
@@ -182,7 +191,7 @@ public final class McpTools implements AutoCloseable {
         boolean retryDue =
             state.status() == McpStatus.FAILED
                 && (retryNow || !now.isBefore(state.attemptedAt().plus(retryInterval)));
-        if (changed || retryDue) {
+        if (changed || (retryDue && breaker.tryAcquire())) {
           connect(entry, now);
         }
         return tools;
@@ -193,6 +202,7 @@ public final class McpTools implements AutoCloseable {
 
     private void connect(RegistryEntry<McpServerSpec> entry, Instant now) {
       closeClient();
+      state = McpConnectionState.PENDING;
       version = entry.updatedAt();
       retryNow = false;
       McpSyncClient connected = null;
@@ -212,6 +222,7 @@ public final class McpTools implements AutoCloseable {
         client = connected;
         tools = List.copyOf(listed);
         state = new McpConnectionState(McpStatus.CONNECTED, null, now);
+        breaker.recordSuccess();
         log.info("MCP server {} connected with {} tools", serverName, tools.size());
       } catch (RuntimeException e) {
         if (connected != null) {
@@ -219,6 +230,7 @@ public final class McpTools implements AutoCloseable {
         }
         tools = List.of();
         state = new McpConnectionState(McpStatus.FAILED, describe(e), now);
+        breaker.recordFailure();
         log.warn("MCP server {} at {} is unavailable", serverName, entry.document().url(), e);
       }
     }
@@ -233,6 +245,7 @@ public final class McpTools implements AutoCloseable {
         closeClient();
         tools = List.of();
         state = new McpConnectionState(McpStatus.FAILED, describe(e), clock.instant());
+        breaker.recordFailure();
         retryNow = true;
       } finally {
         lock.unlock();

@@ -24,7 +24,7 @@ final class BubblewrapSandbox implements Sandbox {
   static final String NAME = "bubblewrap";
 
   /** System directories bound read-only (or recreated as the same symlink, as on merged-/usr). */
-  private static final List<String> SYSTEM_DIRECTORIES =
+  static final List<String> SYSTEM_DIRECTORIES =
       List.of("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32");
 
   /** What programs need from {@code /etc}: users, name service, libraries, time zone, TLS roots. */
@@ -45,13 +45,17 @@ final class BubblewrapSandbox implements Sandbox {
 
   private final Path bwrap;
   private final String lang;
+  private final List<Path> readOnly;
 
   /**
    * @param bwrap the {@code bwrap} executable
+   * @param readOnly folders outside the system ones to bind read-only at their own paths, such as
+   *     the install prefix of an interpreter in {@code /opt}
    */
-  BubblewrapSandbox(Path bwrap, Map<String, String> hostEnvironment) {
+  BubblewrapSandbox(Path bwrap, Map<String, String> hostEnvironment, List<Path> readOnly) {
     this.bwrap = bwrap;
     this.lang = hostEnvironment.getOrDefault("LANG", "C.UTF-8");
+    this.readOnly = List.copyOf(readOnly);
   }
 
   @Override
@@ -92,6 +96,11 @@ final class BubblewrapSandbox implements Sandbox {
       line.addAll(List.of("--ro-bind-try", essential, essential));
     }
     line.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+    // After the fresh /tmp, so a prefix under /tmp stays visible; before the workspace, so a
+    // workspace inside a prefix stays writable.
+    for (Path folder : readOnly) {
+      line.addAll(List.of("--ro-bind-try", folder.toString(), folder.toString()));
+    }
     line.addAll(List.of("--bind", home, home, "--chdir", home));
     // The root is bwrap's own tmpfs: without this, new files could appear in /etc or / itself.
     // The environment is the one this process gives bwrap (only PATH) plus HOME and LANG.

@@ -27,13 +27,23 @@ public final class Sandboxes {
   private static final int PROBE_OUTPUT_BYTES = 4096;
 
   private final Map<String, String> hostEnvironment;
+  private final List<Path> readOnly;
 
   /**
    * @param hostEnvironment the server's environment; only {@code PATH} (to find {@code bwrap} and
    *     for local commands) and {@code LANG} are read from it
    */
   public Sandboxes(Map<String, String> hostEnvironment) {
+    this(hostEnvironment, List.of());
+  }
+
+  /**
+   * @param interpreters the interpreters code tools run (command names or absolute paths); the
+   *     bubblewrap sandbox binds the install prefix of those outside the system folders read-only
+   */
+  public Sandboxes(Map<String, String> hostEnvironment, List<String> interpreters) {
     this.hostEnvironment = Map.copyOf(hostEnvironment);
+    this.readOnly = InstallPrefixes.of(interpreters);
   }
 
   /** The backend named {@code backend}, unprobed; empty when its program is not installed. */
@@ -41,7 +51,8 @@ public final class Sandboxes {
     return switch (backend) {
       case LocalSandbox.NAME -> Optional.of(new LocalSandbox(hostEnvironment));
       case BubblewrapSandbox.NAME ->
-          findProgram("bwrap").map(bwrap -> new BubblewrapSandbox(bwrap, hostEnvironment));
+          findProgram("bwrap")
+              .map(bwrap -> new BubblewrapSandbox(bwrap, hostEnvironment, readOnly));
       default -> throw new IllegalArgumentException("no sandbox backend " + backend);
     };
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cogent.Json;
+import dev.cogent.observability.BreakerState;
+import dev.cogent.observability.CircuitBreakers;
 import dev.cogent.registry.Registry;
 import dev.cogent.registry.RegistryEvents;
 import dev.cogent.registry.RegistryKind;
@@ -43,6 +45,8 @@ class McpToolsTest {
   private Registry<McpServerSpec> registry;
   private McpTools tools;
   private McpTestServer server;
+  // Opens sooner and stays open longer than the retry interval, so the two can be told apart.
+  private final CircuitBreakers breakers = new CircuitBreakers(clock, 2, Duration.ofMinutes(5));
 
   @BeforeEach
   void open() {
@@ -59,7 +63,8 @@ class McpToolsTest {
             Duration.ofSeconds(5),
             Duration.ofSeconds(20),
             RETRY,
-            background);
+            background,
+            breakers);
   }
 
   @AfterEach
@@ -150,6 +155,33 @@ class McpToolsTest {
     clock.advance(Duration.ofSeconds(1));
     tools.forScope(Scope.GLOBAL);
     assertThat(tools.state(entry).attemptedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void a_server_that_keeps_failing_opens_its_breaker_and_waits_for_the_cool_down() {
+    server = McpTestServer.start(McpTestServer.Transport.STREAMABLE_HTTP);
+    String url = server.url();
+    server.close();
+    server = null;
+    registry.put("down", Scope.GLOBAL, spec(url, McpTransport.STREAMABLE_HTTP));
+    var entry = registry.find("down", Scope.GLOBAL).orElseThrow();
+    tools.forScope(Scope.GLOBAL);
+    clock.advance(RETRY);
+    tools.forScope(Scope.GLOBAL);
+
+    assertThat(breakers.states())
+        .singleElement()
+        .extracting(BreakerState::kind, BreakerState::name, BreakerState::state)
+        .containsExactly("mcp_server", "down", "open");
+    var opened = clock.instant();
+    clock.advance(RETRY);
+    tools.forScope(Scope.GLOBAL);
+    assertThat(tools.state(entry).attemptedAt()).isEqualTo(opened);
+
+    clock.advance(Duration.ofMinutes(5));
+    tools.forScope(Scope.GLOBAL);
+    assertThat(tools.state(entry).attemptedAt()).isEqualTo(clock.instant());
+    assertThat(breakers.states()).singleElement().extracting(BreakerState::state).isEqualTo("open");
   }
 
   @Test

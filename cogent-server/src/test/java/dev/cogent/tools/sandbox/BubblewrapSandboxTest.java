@@ -3,10 +3,13 @@ package dev.cogent.tools.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.cogent.tools.ManualCancellation;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,5 +71,28 @@ class BubblewrapSandboxTest extends SandboxContract {
     assertThat(result.output()).doesNotContain("shadow-visible");
     int processes = Integer.parseInt(result.output().lines().findFirst().orElseThrow().strip());
     assertThat(processes).as("only the sandbox's own processes").isLessThan(6);
+  }
+
+  @Test
+  void an_interpreter_outside_the_system_folders_runs_from_its_read_only_prefix()
+      throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("opt/lang-1.0/bin"));
+    Path interpreter = bin.resolve("lang");
+    Files.writeString(interpreter, "#!/bin/sh\necho lang-ran\n");
+    Files.setPosixFilePermissions(interpreter, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Sandbox withPrefix =
+        new Sandboxes(hostEnvironment(), List.of(interpreter.toString()))
+            .find("bubblewrap")
+            .orElseThrow();
+    String command =
+        interpreter + "; touch " + bin.resolve("new") + " 2>/dev/null && echo prefix-written";
+
+    CommandResult bound =
+        withPrefix.run(command, workspace, TIMEOUT, MAX_OUTPUT, new ManualCancellation());
+    CommandResult unbound = run(interpreter.toString());
+
+    assertThat(bound.output()).contains("lang-ran").doesNotContain("prefix-written");
+    assertThat(bin.resolve("new")).doesNotExist();
+    assertThat(unbound.exitCode()).as("not visible without the setting").isEqualTo(127);
   }
 }

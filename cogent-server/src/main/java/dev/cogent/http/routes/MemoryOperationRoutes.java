@@ -1,0 +1,279 @@
+package dev.cogent.http.routes;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cogent.ApiException;
+import dev.cogent.Json;
+import dev.cogent.http.Authentication;
+import dev.cogent.http.Requests;
+import dev.cogent.memory.DataUpdate;
+import dev.cogent.memory.Forget;
+import dev.cogent.memory.Improve;
+import dev.cogent.memory.PipelineRun;
+import dev.cogent.memory.PipelineStatus;
+import dev.cogent.memory.Remember;
+import dev.cogent.memory.Upload;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The anchor's v1.0 memory operations ({@code remember}, {@code improve}, {@code forget}) and the
+ * legacy {@code delete} and {@code update}. Fields are accepted in snake_case and camelCase.
+ */
+public final class MemoryOperationRoutes {
+
+  /** The anchor answers an improve whose blocking run errored with this status. */
+  static final int RUN_ERRORED = 420;
+
+  private final Forget forget;
+  private final DataUpdate update;
+  private final Remember remember;
+  private final Improve improve;
+  private final Authentication authentication;
+  private final Requests requests;
+  private final Json json;
+
+  public MemoryOperationRoutes(
+      Forget forget,
+      DataUpdate update,
+      Remember remember,
+      Improve improve,
+      Authentication authentication,
+      Requests requests,
+      Json json) {
+    this.forget = forget;
+    this.update = update;
+    this.remember = remember;
+    this.improve = improve;
+    this.authentication = authentication;
+    this.requests = requests;
+    this.json = json;
+  }
+
+  record ForgetJson(
+      @JsonProperty("data_id") @JsonAlias("dataId") String dataId,
+      @JsonProperty("dataset") String dataset,
+      @JsonProperty("dataset_id") @JsonAlias("datasetId") String datasetId,
+      @JsonProperty("everything") Boolean everything,
+      @JsonProperty("memory_only") @JsonAlias("memoryOnly") Boolean memoryOnly) {}
+
+  record ImproveJson(
+      @JsonProperty("extraction_tasks") @JsonAlias("extractionTasks") List<String> extractionTasks,
+      @JsonProperty("enrichment_tasks") @JsonAlias("enrichmentTasks") List<String> enrichmentTasks,
+      @JsonProperty("data") String data,
+      @JsonProperty("dataset_name") @JsonAlias("datasetName") String datasetName,
+      @JsonProperty("dataset_id") @JsonAlias("datasetId") String datasetId,
+      @JsonProperty("node_name") @JsonAlias("nodeName") List<String> nodeName,
+      @JsonProperty("run_in_background") @JsonAlias("runInBackground") Boolean runInBackground,
+      @JsonProperty("build_global_context_index") @JsonAlias("buildGlobalContextIndex")
+          Boolean buildGlobalContextIndex,
+      @JsonProperty("session_ids") @JsonAlias("sessionIds") List<String> sessionIds) {}
+
+  record RememberJson(
+      @JsonProperty("data") JsonNode data,
+      @JsonProperty("datasetName") @JsonAlias("dataset_name") String datasetName,
+      @JsonProperty("datasetId") @JsonAlias("dataset_id") String datasetId,
+      @JsonProperty("session_id") @JsonAlias("sessionId") String sessionId,
+      @JsonProperty("node_set") @JsonAlias("nodeSet") List<String> nodeSet,
+      @JsonProperty("run_in_background") @JsonAlias("runInBackground") Boolean runInBackground,
+      @JsonProperty("custom_prompt") @JsonAlias("customPrompt") String customPrompt,
+      @JsonProperty("graph_model") @JsonAlias("graphModel") JsonNode graphModel,
+      @JsonProperty("chunk_size") @JsonAlias("chunkSize") Integer chunkSize,
+      @JsonProperty("self_improvement") @JsonAlias("selfImprovement") Boolean selfImprovement) {}
+
+  public void addTo(JavalinDefaultRoutingApi routes) {
+    routes.post("/api/v1/forget", this::forget);
+    routes.delete("/api/v1/delete", this::delete);
+    routes.post("/api/v1/delete", this::delete);
+    routes.patch("/api/v1/update", this::update);
+    routes.post("/api/v1/remember", this::remember);
+    routes.post("/api/v1/improve", this::improve);
+  }
+
+  private void forget(Context ctx) {
+    ForgetJson request = requests.body(ctx, ForgetJson.class);
+    ctx.json(
+        forget.forget(
+            authentication.principal(ctx),
+            new Forget.Request(
+                request.dataId(),
+                request.dataset(),
+                request.datasetId(),
+                Boolean.TRUE.equals(request.everything()),
+                Boolean.TRUE.equals(request.memoryOnly()))));
+  }
+
+  private void delete(Context ctx) {
+    ctx.json(
+        forget.delete(
+            authentication.principal(ctx),
+            ctx.queryParam("data_id"),
+            ctx.queryParam("dataset_id"),
+            ctx.queryParam("mode"),
+            "true".equalsIgnoreCase(ctx.queryParam("delete_dataset_if_empty"))));
+  }
+
+  private void update(Context ctx) {
+    List<Upload> uploads = new ArrayList<>();
+    List<String> nodeSet = List.of();
+    if (isMultipart(ctx)) {
+      uploads = uploads(ctx);
+      nodeSet = ctx.formParams("node_set");
+    }
+    Map<String, PipelineRun> runs =
+        update.update(
+            authentication.principal(ctx),
+            ctx.queryParam("data_id"),
+            ctx.queryParam("dataset_id"),
+            uploads,
+            nodeSet,
+            requests.scope(ctx));
+    Map<String, MemoryWire.RunInfo> answer = new LinkedHashMap<>();
+    runs.forEach((id, run) -> answer.put(id, MemoryWire.RunInfo.of(run, null)));
+    ctx.json(answer);
+  }
+
+  private void remember(Context ctx) {
+    Remember.Request request;
+    if (isMultipart(ctx)) {
+      String graphModel = ctx.formParam("graph_model");
+      if (graphModel != null && !graphModel.isBlank()) {
+        graphModel = checkedSchema(graphModel);
+      } else {
+        graphModel = null;
+      }
+      request =
+          new Remember.Request(
+              first(ctx.formParam("datasetName"), ctx.formParam("dataset_name")),
+              first(ctx.formParam("datasetId"), ctx.formParam("dataset_id")),
+              first(ctx.formParam("session_id"), ctx.formParam("sessionId")),
+              uploads(ctx),
+              ctx.formParams("node_set"),
+              "true".equalsIgnoreCase(ctx.formParam("run_in_background")),
+              ctx.formParam("custom_prompt"),
+              graphModel,
+              integer(ctx.formParam("chunk_size")),
+              !"false".equalsIgnoreCase(ctx.formParam("self_improvement")));
+      String contentType = ctx.formParam("content_type");
+      if (contentType != null && !contentType.isBlank()) {
+        throw ApiException.badRequest(
+            "content_type '" + contentType + "' is not supported; leave it empty");
+      }
+    } else {
+      RememberJson body = requests.body(ctx, RememberJson.class);
+      List<Upload> uploads = new ArrayList<>();
+      if (body.data() != null && body.data().isTextual()) {
+        uploads.add(Upload.text(body.data().asText()));
+      } else if (body.data() != null && body.data().isArray()) {
+        for (JsonNode item : body.data()) {
+          if (!item.isTextual()) {
+            throw ApiException.invalid("data", "must be a text or a list of texts");
+          }
+          uploads.add(Upload.text(item.asText()));
+        }
+      } else if (body.data() != null && !body.data().isNull()) {
+        throw ApiException.invalid("data", "must be a text or a list of texts");
+      }
+      String graphModel =
+          body.graphModel() == null || body.graphModel().isNull()
+              ? null
+              : checkedSchema(json.write(body.graphModel()));
+      request =
+          new Remember.Request(
+              body.datasetName(),
+              body.datasetId(),
+              body.sessionId(),
+              uploads,
+              body.nodeSet(),
+              Boolean.TRUE.equals(body.runInBackground()),
+              body.customPrompt(),
+              graphModel,
+              body.chunkSize(),
+              !Boolean.FALSE.equals(body.selfImprovement()));
+    }
+    Remember.Result result =
+        remember.remember(authentication.principal(ctx), request, requests.scope(ctx));
+    ctx.status(result.errored() ? 409 : 200).json(result);
+  }
+
+  private void improve(Context ctx) {
+    ImproveJson body = requests.body(ctx, ImproveJson.class);
+    Map<String, PipelineRun> runs =
+        improve.improve(
+            authentication.principal(ctx),
+            new Improve.Request(
+                body.extractionTasks(),
+                body.enrichmentTasks(),
+                body.data(),
+                body.datasetName(),
+                body.datasetId(),
+                body.nodeName(),
+                Boolean.TRUE.equals(body.runInBackground()),
+                body.sessionIds()),
+            requests.scope(ctx));
+    Map<String, MemoryWire.RunInfo> answer = new LinkedHashMap<>();
+    boolean errored = false;
+    for (var entry : runs.entrySet()) {
+      answer.put(entry.getKey(), MemoryWire.RunInfo.of(entry.getValue(), null));
+      errored |= entry.getValue().status() == PipelineStatus.DATASET_PROCESSING_ERRORED;
+    }
+    ctx.status(errored ? RUN_ERRORED : 200).json(answer);
+  }
+
+  /** A graph model must be a JSON object (a JSON Schema); anything else is a client error. */
+  private String checkedSchema(String text) {
+    JsonNode node;
+    try {
+      node = json.mapper().readTree(text);
+    } catch (IOException e) {
+      throw ApiException.badRequest("graph_model is not valid JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiException.badRequest("graph_model must be a JSON Schema object");
+    }
+    return node.isEmpty() ? null : json.write(node);
+  }
+
+  static List<Upload> uploads(Context ctx) {
+    List<Upload> uploads = new ArrayList<>();
+    for (UploadedFile file : ctx.uploadedFiles("data")) {
+      try (InputStream in = file.content()) {
+        uploads.add(new Upload(file.filename(), file.contentType(), in.readAllBytes()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    for (String text : ctx.formParams("data")) {
+      uploads.add(Upload.text(text));
+    }
+    return uploads;
+  }
+
+  static boolean isMultipart(Context ctx) {
+    return ctx.contentType() != null && ctx.contentType().startsWith("multipart/form-data");
+  }
+
+  private static Integer integer(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw ApiException.invalid("chunk_size", "must be an integer");
+    }
+  }
+
+  private static String first(String a, String b) {
+    return a != null && !a.isBlank() ? a : b;
+  }
+}

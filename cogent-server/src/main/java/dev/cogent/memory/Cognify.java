@@ -1,0 +1,447 @@
+package dev.cogent.memory;
+
+import dev.cogent.ApiException;
+import dev.cogent.identity.Permission;
+import dev.cogent.identity.Principal;
+import dev.cogent.memory.cognify.Chunker;
+import dev.cogent.memory.cognify.ExtractionPrompt;
+import dev.cogent.memory.cognify.GraphExtractor;
+import dev.cogent.memory.cognify.KnowledgeGraph;
+import dev.cogent.memory.index.Embedder;
+import dev.cogent.memory.index.IndexCollection;
+import dev.cogent.memory.index.IndexEntry;
+import dev.cogent.memory.ingest.DocumentType;
+import dev.cogent.memory.ingest.TextExtractor;
+import dev.cogent.scope.Scope;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code cognify}: turns the pending data items of datasets into chunks, embeddings, summaries and
+ * graph, with provenance, as one {@code cognify_pipeline} run per dataset. Incremental: only items
+ * that are pending (new, or reset by forget) or errored are processed; an item is redone whole
+ * (what it produced before is forgotten first). One run at a time per dataset. Runs interrupted by
+ * a stop are marked errored by {@link #recoverInterruptedRuns} and can be run again. Thread-safe.
+ */
+public final class Cognify {
+
+  private static final Logger log = LoggerFactory.getLogger(Cognify.class);
+
+  /** Chunks are at most the embedding model's input, so that no text goes unembedded. */
+  public static final int DEFAULT_CHUNK_TOKENS = Embedder.MAX_TOKENS;
+
+  static final String INTERRUPTED = "Interrupted by a server stop; run cognify again";
+
+  private final MemoryStorage storage;
+  private final DatasetResolver resolver;
+  private final DatasetService datasetService;
+  private final Embedder embedder;
+  private final Extractors extractors;
+  private final TextExtractor texts = new TextExtractor();
+  private final ExecutorService executor;
+  private final InstantSource clock;
+  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+  public Cognify(
+      MemoryStorage storage,
+      DatasetResolver resolver,
+      DatasetService datasetService,
+      Embedder embedder,
+      Extractors extractors,
+      ExecutorService executor,
+      InstantSource clock) {
+    this.storage = storage;
+    this.resolver = resolver;
+    this.datasetService = datasetService;
+    this.embedder = embedder;
+    this.extractors = extractors;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  /**
+   * What to cognify and how.
+   *
+   * @param chunkSize tokens per chunk; null for {@link #DEFAULT_CHUNK_TOKENS}
+   * @param prompt a custom prompt and graph schema for this run; empty parts fall back to the
+   *     dataset's stored ones
+   */
+  public record Options(boolean runInBackground, Integer chunkSize, ExtractionPrompt prompt) {
+    public Options {
+      if (chunkSize != null && (chunkSize < 16 || chunkSize > 8192)) {
+        throw ApiException.invalid("chunk_size", "must be between 16 and 8192");
+      }
+      prompt = prompt == null ? ExtractionPrompt.DEFAULT : prompt;
+    }
+  }
+
+  /**
+   * Cognifies the datasets (needs {@code write} on each). Blocking unless {@code runInBackground};
+   * either way the returned runs are the ones started.
+   *
+   * @param scope where provider configs are looked up
+   * @throws ApiException 400 when neither names nor ids are given, 404/403 per dataset
+   */
+  public Map<String, PipelineRun> cognify(
+      Principal caller, List<String> names, List<String> ids, Options options, Scope scope) {
+    if ((names == null || names.isEmpty()) && (ids == null || ids.isEmpty())) {
+      throw ApiException.badRequest("No datasets or dataset_ids provided");
+    }
+    List<Dataset> datasets = resolver.resolve(caller, names, ids, Permission.WRITE);
+    return start(datasets, options, scope);
+  }
+
+  /** As {@link #cognify} for datasets already resolved with {@code write}. */
+  public Map<String, PipelineRun> start(List<Dataset> datasets, Options options, Scope scope) {
+    return start(datasets, options, scope, run -> {});
+  }
+
+  /**
+   * As {@link #start(List, Options, Scope)}, then {@code after} with each finished run, on the
+   * thread that ran it (for {@code remember}, which improves after cognify).
+   */
+  Map<String, PipelineRun> start(
+      List<Dataset> datasets, Options options, Scope scope, Consumer<PipelineRun> after) {
+    GraphExtractor extractor = extractors.forScope(scope);
+    Map<String, PipelineRun> started = new LinkedHashMap<>();
+    for (Dataset dataset : datasets) {
+      List<DataItem> items =
+          storage.data().listByDataset(dataset.id()).stream()
+              .filter(i -> i.status() == DataStatus.PENDING || i.status() == DataStatus.ERRORED)
+              .toList();
+      Instant now = now();
+      PipelineRun run =
+          new PipelineRun(
+              UUID.randomUUID().toString(),
+              dataset.id(),
+              dataset.name(),
+              dataset.ownerId(),
+              PipelineRun.COGNIFY,
+              PipelineStatus.DATASET_PROCESSING_INITIATED,
+              items.size(),
+              0,
+              extractor.name(),
+              null,
+              now,
+              now,
+              null);
+      storage.runs().insert(run);
+      if (options.runInBackground()) {
+        try {
+          executor.execute(() -> after.accept(execute(run, dataset, items, extractor, options)));
+        } catch (RejectedExecutionException e) {
+          finish(run, PipelineStatus.DATASET_PROCESSING_ERRORED, 0, "Too many runs; try again");
+        }
+        started.put(dataset.id(), run);
+      } else {
+        PipelineRun finished = execute(run, dataset, items, extractor, options);
+        after.accept(finished);
+        started.put(dataset.id(), finished);
+      }
+    }
+    return started;
+  }
+
+  /**
+   * A pipeline run over a dataset the caller may read.
+   *
+   * @throws ApiException 404 unknown run, 403 without {@code read} on its dataset
+   */
+  public PipelineRun getRun(Principal caller, String runId) {
+    PipelineRun run =
+        storage.runs().find(runId).orElseThrow(() -> ApiException.notFound("pipeline run", runId));
+    resolver.get(caller, run.datasetId(), Permission.READ);
+    return run;
+  }
+
+  /** Marks runs that a stop interrupted as errored; called once at start-up. */
+  public void recoverInterruptedRuns() {
+    int count = storage.runs().markUnfinishedErrored(INTERRUPTED, now());
+    int items = storage.data().markProcessingErrored(now());
+    if (count > 0 || items > 0) {
+      log.info(
+          "Marked {} interrupted memory pipeline run(s) and {} data item(s) errored", count, items);
+    }
+  }
+
+  /**
+   * The lock a dataset's pipeline holds while it writes the dataset's memory; forget and improve
+   * take it too, so that they never interleave with a cognify of the same dataset.
+   */
+  ReentrantLock lock(String datasetId) {
+    return locks.computeIfAbsent(datasetId, id -> new ReentrantLock());
+  }
+
+  private PipelineRun execute(
+      PipelineRun initiated,
+      Dataset dataset,
+      List<DataItem> items,
+      GraphExtractor extractor,
+      Options options) {
+    ReentrantLock lock = lock(dataset.id());
+    lock.lock();
+    try {
+      PipelineRun run = update(initiated, PipelineStatus.DATASET_PROCESSING_STARTED, 0, null);
+      ExtractionPrompt prompt =
+          new ExtractionPrompt(
+              or(options.prompt().customPrompt(), dataset.customPrompt()),
+              or(options.prompt().graphSchema(), dataset.graphSchema()));
+      int chunkSize = options.chunkSize() == null ? DEFAULT_CHUNK_TOKENS : options.chunkSize();
+      int processed = 0;
+      List<String> failures = new ArrayList<>();
+      for (DataItem item : items) {
+        try {
+          process(item, extractor, prompt, chunkSize);
+        } catch (RuntimeException e) {
+          log.warn("Cognify of data item {} failed", item.id(), e);
+          storage.data().updateStatus(item.id(), DataStatus.ERRORED, null, now());
+          failures.add(item.name() + ": " + e.getMessage());
+        }
+        processed++;
+        run = update(run, PipelineStatus.DATASET_PROCESSING_STARTED, processed, null);
+      }
+      return failures.isEmpty()
+          ? finish(run, PipelineStatus.DATASET_PROCESSING_COMPLETED, processed, null)
+          : finish(
+              run,
+              PipelineStatus.DATASET_PROCESSING_ERRORED,
+              processed,
+              String.join("; ", failures));
+    } catch (RuntimeException e) {
+      log.warn("Cognify run {} failed", initiated.id(), e);
+      return finish(initiated, PipelineStatus.DATASET_PROCESSING_ERRORED, 0, e.getMessage());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void process(
+      DataItem item, GraphExtractor extractor, ExtractionPrompt prompt, int chunkSize) {
+    storage.data().updateStatus(item.id(), DataStatus.PROCESSING, null, now());
+    DocumentType type = DocumentType.detect(item.name(), item.mimeType()).orElse(DocumentType.TXT);
+    String text = texts.extract(type, storage.raw().read(item.rawLocation()));
+    datasetService.forgetDerived(item);
+    String datasetId = item.datasetId();
+    List<Chunker.Piece> pieces = new Chunker(embedder::countTokens).chunk(text, chunkSize);
+    List<Chunk> chunks = new ArrayList<>();
+    List<ChunkSummary> summaries = new ArrayList<>();
+    Map<String, GraphNode> nodes = new LinkedHashMap<>();
+    Map<String, GraphEdge> edges = new LinkedHashMap<>();
+    int tokens = 0;
+    for (int i = 0; i < pieces.size(); i++) {
+      Chunker.Piece piece = pieces.get(i);
+      tokens += piece.tokens();
+      Chunk chunk =
+          new Chunk(
+              GraphIds.chunk(item.id(), i), datasetId, item.id(), i, piece.text(), piece.tokens());
+      chunks.add(chunk);
+      summaries.add(
+          new ChunkSummary(
+              GraphIds.summary(chunk.id()),
+              datasetId,
+              chunk.id(),
+              item.id(),
+              extractor.summarize(piece.text())));
+      addGraph(datasetId, chunk, extractor.extract(piece.text(), prompt), nodes, edges);
+    }
+    storage
+        .graph()
+        .save(
+            item.id(),
+            new GraphRepository.Derived(
+                chunks, summaries, List.copyOf(nodes.values()), List.copyOf(edges.values())),
+            now());
+    index(datasetId, chunks, summaries, nodes, edges);
+    storage.data().updateStatus(item.id(), DataStatus.COGNIFIED, tokens, now());
+  }
+
+  /**
+   * Adds one chunk's extraction: an entity node per extracted node, an {@code EntityType} node per
+   * type with an {@code is_a} edge, and the extracted relations. Edges naming unknown nodes are
+   * dropped.
+   */
+  private static void addGraph(
+      String datasetId,
+      Chunk chunk,
+      KnowledgeGraph extracted,
+      Map<String, GraphNode> nodes,
+      Map<String, GraphEdge> edges) {
+    Map<String, String> idsByAnswerId = new LinkedHashMap<>();
+    for (KnowledgeGraph.Node node : extracted.nodes()) {
+      if (node.name() == null || node.name().isBlank()) {
+        continue;
+      }
+      String type = node.type() == null || node.type().isBlank() ? "Entity" : node.type().strip();
+      String id = GraphIds.node(node.name(), type);
+      nodes.putIfAbsent(
+          id,
+          new GraphNode(
+              datasetId,
+              id,
+              node.name().strip(),
+              type,
+              node.description(),
+              Map.of("chunk_id", chunk.id())));
+      idsByAnswerId.put(node.id() == null ? node.name() : node.id(), id);
+      idsByAnswerId.putIfAbsent(node.name(), id);
+      String typeId = GraphIds.node(type, "EntityType");
+      nodes.putIfAbsent(
+          typeId, new GraphNode(datasetId, typeId, type, "EntityType", null, Map.of()));
+      String isA = GraphIds.edge(id, "is_a", typeId);
+      edges.putIfAbsent(
+          isA, new GraphEdge(datasetId, isA, id, typeId, "is_a", null, 1.0, Map.of()));
+    }
+    for (KnowledgeGraph.Edge edge : extracted.edges()) {
+      String source = idsByAnswerId.get(edge.sourceNodeId());
+      String target = idsByAnswerId.get(edge.targetNodeId());
+      if (source == null
+          || target == null
+          || edge.relationshipName() == null
+          || edge.relationshipName().isBlank()) {
+        continue;
+      }
+      String relationship = GraphIds.normalise(edge.relationshipName());
+      String id = GraphIds.edge(source, relationship, target);
+      edges.putIfAbsent(
+          id,
+          new GraphEdge(
+              datasetId, id, source, target, relationship, edge.description(), 1.0, Map.of()));
+    }
+  }
+
+  void index(
+      String datasetId,
+      List<Chunk> chunks,
+      List<ChunkSummary> summaries,
+      Map<String, GraphNode> nodes,
+      Map<String, GraphEdge> edges) {
+    storage
+        .index()
+        .upsert(
+            datasetId,
+            IndexCollection.CHUNKS,
+            entries(chunks.stream().map(c -> Map.entry(c.id(), c.text())).toList()));
+    storage
+        .index()
+        .upsert(
+            datasetId,
+            IndexCollection.SUMMARIES,
+            entries(summaries.stream().map(s -> Map.entry(s.id(), s.text())).toList()));
+    storage
+        .index()
+        .upsert(
+            datasetId,
+            IndexCollection.ENTITIES,
+            entries(
+                nodes.values().stream()
+                    .filter(n -> !n.type().equals("EntityType"))
+                    .map(
+                        n ->
+                            Map.entry(
+                                n.id(),
+                                n.description() == null
+                                    ? n.name()
+                                    : n.name() + ": " + n.description()))
+                    .toList()));
+    storage
+        .index()
+        .upsert(
+            datasetId,
+            IndexCollection.ENTITY_TYPES,
+            entries(
+                nodes.values().stream()
+                    .filter(n -> n.type().equals("EntityType"))
+                    .map(n -> Map.entry(n.id(), n.name()))
+                    .toList()));
+    storage
+        .index()
+        .upsert(
+            datasetId,
+            IndexCollection.TRIPLETS,
+            entries(
+                edges.values().stream()
+                    .filter(e -> !e.relationshipName().equals("is_a"))
+                    .map(e -> Map.entry(e.id(), tripletText(e, nodes)))
+                    .toList()));
+  }
+
+  static String tripletText(GraphEdge edge, Map<String, GraphNode> nodes) {
+    String source =
+        nodes.containsKey(edge.sourceId()) ? nodes.get(edge.sourceId()).name() : edge.sourceId();
+    String target =
+        nodes.containsKey(edge.targetId()) ? nodes.get(edge.targetId()).name() : edge.targetId();
+    String text = source + " " + edge.relationshipName().replace('_', ' ') + " " + target;
+    return edge.description() == null ? text : text + ": " + edge.description();
+  }
+
+  List<IndexEntry> entries(List<Map.Entry<String, String>> texts) {
+    List<float[]> vectors = embedder.embedAll(texts.stream().map(Map.Entry::getValue).toList());
+    List<IndexEntry> entries = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      entries.add(new IndexEntry(texts.get(i).getKey(), texts.get(i).getValue(), vectors.get(i)));
+    }
+    return entries;
+  }
+
+  private PipelineRun update(PipelineRun run, PipelineStatus status, int processed, String error) {
+    PipelineRun next =
+        new PipelineRun(
+            run.id(),
+            run.datasetId(),
+            run.datasetName(),
+            run.ownerId(),
+            run.pipelineName(),
+            status,
+            run.totalItems(),
+            processed,
+            run.extractor(),
+            error,
+            run.createdAt(),
+            now(),
+            null);
+    storage.runs().update(next);
+    return next;
+  }
+
+  private PipelineRun finish(PipelineRun run, PipelineStatus status, int processed, String error) {
+    Instant now = now();
+    PipelineRun next =
+        new PipelineRun(
+            run.id(),
+            run.datasetId(),
+            run.datasetName(),
+            run.ownerId(),
+            run.pipelineName(),
+            status,
+            run.totalItems(),
+            processed,
+            run.extractor(),
+            error,
+            run.createdAt(),
+            now,
+            now);
+    storage.runs().update(next);
+    return next;
+  }
+
+  private static String or(String first, String second) {
+    return first == null || first.isBlank() ? second : first;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,215 @@
+package dev.cogent.memory;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.cogent.Json;
+import dev.cogent.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The SQL of {@code memory_data} and {@code memory_data_node_sets}. Thread-safe. */
+public final class DataRepository {
+
+  private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+  private static final String SELECT =
+      "SELECT id, dataset_id, name, extension, mime_type, content_hash, data_size, raw_location,"
+          + " node_set, label, external_metadata, owner_id, status, token_count, created_at,"
+          + " updated_at FROM memory_data";
+
+  private final Database database;
+  private final Json json;
+
+  public DataRepository(Database database, Json json) {
+    this.database = database;
+    this.json = json;
+  }
+
+  /** Inserts a data item; false when the dataset already holds the same content. */
+  boolean insert(DataItem item) {
+    try {
+      database.useTransaction(
+          handle -> {
+            handle
+                .createUpdate(
+                    "INSERT INTO memory_data (id, dataset_id, name, extension, mime_type,"
+                        + " content_hash, data_size, raw_location, node_set, label,"
+                        + " external_metadata, owner_id, status, token_count, created_at,"
+                        + " updated_at) VALUES (:id, :dataset, :name, :extension, :mime, :hash,"
+                        + " :size, :raw, :node_set, :label, :metadata, :owner, :status, :tokens,"
+                        + " :created, :updated)")
+                .bind("id", item.id())
+                .bind("dataset", item.datasetId())
+                .bind("name", item.name())
+                .bind("extension", item.extension())
+                .bind("mime", item.mimeType())
+                .bind("hash", item.contentHash())
+                .bind("size", item.dataSize())
+                .bind("raw", item.rawLocation())
+                .bind("node_set", json.write(item.nodeSet()))
+                .bind("label", item.label())
+                .bind(
+                    "metadata",
+                    item.externalMetadata().isEmpty() ? null : json.write(item.externalMetadata()))
+                .bind("owner", item.ownerId())
+                .bind("status", item.status().wireName())
+                .bind("tokens", item.tokenCount())
+                .bind("created", item.createdAt().toEpochMilli())
+                .bind("updated", item.updatedAt().toEpochMilli())
+                .execute();
+            insertNodeSets(handle, item);
+          });
+      return true;
+    } catch (RuntimeException e) {
+      if (database.dialect().isUniqueViolation(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static void insertNodeSets(Handle handle, DataItem item) {
+    for (String set : item.nodeSet()) {
+      handle
+          .createUpdate(
+              "INSERT INTO memory_data_node_sets (data_id, dataset_id, node_set) VALUES (:data,"
+                  + " :dataset, :set) ON CONFLICT (data_id, node_set) DO NOTHING")
+          .bind("data", item.id())
+          .bind("dataset", item.datasetId())
+          .bind("set", set)
+          .execute();
+    }
+  }
+
+  public Optional<DataItem> find(String datasetId, String dataId) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(SELECT + " WHERE dataset_id = :dataset AND id = :id")
+                .bind("dataset", datasetId)
+                .bind("id", dataId)
+                .map(this::map)
+                .findOne());
+  }
+
+  public Optional<DataItem> findByHash(String datasetId, String contentHash) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(SELECT + " WHERE dataset_id = :dataset AND content_hash = :hash")
+                .bind("dataset", datasetId)
+                .bind("hash", contentHash)
+                .map(this::map)
+                .findOne());
+  }
+
+  public List<DataItem> listByDataset(String datasetId) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(SELECT + " WHERE dataset_id = :dataset ORDER BY created_at, id")
+                .bind("dataset", datasetId)
+                .map(this::map)
+                .list());
+  }
+
+  /** The ids of the data items of these datasets tagged with any of {@code nodeSets}. */
+  public List<String> dataIdsInNodeSets(
+      Collection<String> datasetIds, Collection<String> nodeSets) {
+    if (datasetIds.isEmpty() || nodeSets.isEmpty()) {
+      return List.of();
+    }
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT DISTINCT data_id FROM memory_data_node_sets WHERE dataset_id IN"
+                        + " (<datasets>) AND node_set IN (<sets>)")
+                .bindList("datasets", List.copyOf(datasetIds))
+                .bindList("sets", List.copyOf(nodeSets))
+                .mapTo(String.class)
+                .list());
+  }
+
+  void updateStatus(String dataId, DataStatus status, Integer tokenCount, Instant at) {
+    database.useTransaction(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE memory_data SET status = :status, token_count = :tokens, updated_at ="
+                        + " :at WHERE id = :id")
+                .bind("status", status.wireName())
+                .bind("tokens", tokenCount)
+                .bind("at", at.toEpochMilli())
+                .bind("id", dataId)
+                .execute());
+  }
+
+  /** Marks every data item of the dataset pending, so that the next cognify redoes them. */
+  void resetStatus(String datasetId, Instant at) {
+    database.useTransaction(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE memory_data SET status = 'pending', updated_at = :at WHERE dataset_id"
+                        + " = :dataset")
+                .bind("at", at.toEpochMilli())
+                .bind("dataset", datasetId)
+                .execute());
+  }
+
+  /** Marks items a stop left {@code processing} errored, so that the next cognify redoes them. */
+  int markProcessingErrored(Instant at) {
+    return database.inTransaction(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE memory_data SET status = 'errored', updated_at = :at WHERE status ="
+                        + " 'processing'")
+                .bind("at", at.toEpochMilli())
+                .execute());
+  }
+
+  boolean delete(String dataId) {
+    return database.inTransaction(
+            handle ->
+                handle
+                    .createUpdate("DELETE FROM memory_data WHERE id = :id")
+                    .bind("id", dataId)
+                    .execute())
+        > 0;
+  }
+
+  private DataItem map(ResultSet rs, StatementContext ctx) throws SQLException {
+    String metadata = rs.getString("external_metadata");
+    int tokens = rs.getInt("token_count");
+    Integer tokenCount = rs.wasNull() ? null : tokens;
+    try {
+      return new DataItem(
+          rs.getString("id"),
+          rs.getString("dataset_id"),
+          rs.getString("name"),
+          rs.getString("extension"),
+          rs.getString("mime_type"),
+          rs.getString("content_hash"),
+          rs.getLong("data_size"),
+          rs.getString("raw_location"),
+          json.mapper().readValue(rs.getString("node_set"), STRINGS),
+          rs.getString("label"),
+          metadata == null ? Map.of() : json.readObject(metadata),
+          rs.getString("owner_id"),
+          DataStatus.fromWire(rs.getString("status")),
+          tokenCount,
+          Instant.ofEpochMilli(rs.getLong("created_at")),
+          Instant.ofEpochMilli(rs.getLong("updated_at")));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored node_set is not a JSON array", e);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.cogent.memory;
+
+import dev.cogent.ApiException;
+import dev.cogent.ErrorCode;
+import dev.cogent.identity.Permission;
+import dev.cogent.identity.Principal;
+import dev.cogent.memory.ingest.DocumentType;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code add}: stores files as data items of a dataset (created for the caller when named and
+ * absent). Content already in the dataset (same SHA-256) is not stored twice: the existing item is
+ * returned. Each call is recorded as a completed {@code add_pipeline} run. Thread-safe.
+ */
+public final class Ingestion {
+
+  static final int MAX_NODE_SET = 200;
+
+  private final DatasetService datasetService;
+  private final DatasetResolver resolver;
+  private final DataRepository data;
+  private final PipelineRunRepository runs;
+  private final RawFiles raw;
+  private final InstantSource clock;
+
+  public Ingestion(
+      DatasetService datasetService,
+      DatasetResolver resolver,
+      MemoryStorage storage,
+      InstantSource clock) {
+    this.datasetService = datasetService;
+    this.resolver = resolver;
+    this.data = storage.data();
+    this.runs = storage.runs();
+    this.raw = storage.raw();
+    this.clock = clock;
+  }
+
+  /** What an {@code add} stored. */
+  public record Added(Dataset dataset, PipelineRun run, List<DataItem> items) {}
+
+  /**
+   * The dataset an add or remember writes to: by id (which may be shared with the caller, who needs
+   * {@code write}), else the caller's own dataset of that name, created when absent.
+   *
+   * @throws ApiException 400 when neither is given, 404/403 for an id
+   */
+  public Dataset target(Principal caller, String datasetName, String datasetId) {
+    if (datasetId != null && !datasetId.isBlank()) {
+      return resolver.get(caller, datasetId.strip(), Permission.WRITE);
+    }
+    if (datasetName != null && !datasetName.isBlank()) {
+      Dataset dataset = datasetService.create(caller, datasetName);
+      resolver.get(caller, dataset.id(), Permission.WRITE);
+      return dataset;
+    }
+    throw ApiException.badRequest("Either datasetId or datasetName must be provided.");
+  }
+
+  /**
+   * Stores the uploads in the dataset.
+   *
+   * @throws ApiException 422 without files, for a blank or too long tag; 415 for an unsupported
+   *     file type
+   */
+  public Added add(Principal caller, Dataset dataset, List<Upload> uploads, List<String> nodeSet) {
+    if (uploads.isEmpty()) {
+      throw ApiException.invalid("data", "must hold at least one file or text");
+    }
+    List<String> tags = tags(nodeSet);
+    Instant started = now();
+    List<DataItem> items = new ArrayList<>();
+    for (Upload upload : uploads) {
+      items.add(store(caller, dataset, upload, tags));
+    }
+    Instant finished = now();
+    PipelineRun run =
+        new PipelineRun(
+            UUID.randomUUID().toString(),
+            dataset.id(),
+            dataset.name(),
+            dataset.ownerId(),
+            PipelineRun.ADD,
+            PipelineStatus.DATASET_PROCESSING_COMPLETED,
+            items.size(),
+            items.size(),
+            null,
+            null,
+            started,
+            finished,
+            finished);
+    runs.insert(run);
+    return new Added(dataset, run, items);
+  }
+
+  private DataItem store(Principal caller, Dataset dataset, Upload upload, List<String> tags) {
+    DocumentType type =
+        DocumentType.detect(upload.fileName(), upload.contentType())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "Unsupported file type: "
+                            + upload.fileName()
+                            + "; supported: "
+                            + DocumentType.supported(),
+                        Map.of("file", upload.fileName())));
+    String hash = sha256(upload.bytes());
+    var existing = data.findByHash(dataset.id(), hash);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String id = UUID.randomUUID().toString();
+    String location = raw.write(dataset.id(), id, type.extension(), upload.bytes());
+    Instant now = now();
+    DataItem item =
+        new DataItem(
+            id,
+            dataset.id(),
+            upload.fileName(),
+            type.extension(),
+            type.mimeType(),
+            hash,
+            upload.bytes().length,
+            location,
+            tags,
+            null,
+            Map.of(),
+            caller.userId(),
+            DataStatus.PENDING,
+            null,
+            now,
+            now);
+    if (!data.insert(item)) {
+      raw.delete(location);
+      return data.findByHash(dataset.id(), hash).orElseThrow();
+    }
+    return item;
+  }
+
+  static List<String> tags(List<String> nodeSet) {
+    LinkedHashSet<String> tags = new LinkedHashSet<>();
+    for (String tag : nodeSet == null ? List.<String>of() : nodeSet) {
+      if (tag == null || tag.isBlank()) {
+        continue;
+      }
+      if (tag.strip().length() > MAX_NODE_SET) {
+        throw ApiException.invalid(
+            "node_set", "tags must be at most " + MAX_NODE_SET + " characters");
+      }
+      tags.add(tag.strip());
+    }
+    return List.copyOf(tags);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

@@ -1,0 +1,171 @@
+package dev.cogent.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cogent.Json;
+import dev.cogent.settings.StoreSettings;
+import dev.cogent.store.Database;
+import dev.cogent.testing.DatabaseKind;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Derived memory and its provenance in storage; SQLite and PostgreSQL. */
+abstract class GraphRepositoryContract {
+
+  private static final Instant NOW = Instant.parse("2026-05-21T10:00:00Z");
+  private static final String DATASET = "11111111-1111-1111-1111-111111111111";
+
+  @TempDir Path dir;
+  Database database;
+  DatasetRepository datasets;
+  DataRepository data;
+  GraphRepository graph;
+
+  abstract DatabaseKind kind();
+
+  @BeforeEach
+  void open() {
+    database = Database.open(new StoreSettings(dir, kind().newDatabaseUrl(dir), null, null, 10));
+    Json json = new Json();
+    datasets = new DatasetRepository(database);
+    data = new DataRepository(database, json);
+    graph = new GraphRepository(database, json);
+    datasets.insert(new Dataset(DATASET, "docs", "u1", null, null, null, NOW, NOW));
+    item("d1", "h1", List.of("people"));
+    item("d2", "h2", List.of());
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private void item(String id, String hash, List<String> nodeSet) {
+    assertThat(
+            data.insert(
+                new DataItem(
+                    id,
+                    DATASET,
+                    id + ".txt",
+                    "txt",
+                    "text/plain",
+                    hash,
+                    3,
+                    "memory/raw/x",
+                    nodeSet,
+                    null,
+                    Map.of(),
+                    "u1",
+                    DataStatus.PENDING,
+                    null,
+                    NOW,
+                    NOW)))
+        .isTrue();
+  }
+
+  private static GraphNode node(String name) {
+    return new GraphNode(DATASET, GraphIds.node(name, "Person"), name, "Person", null, Map.of());
+  }
+
+  private static GraphEdge edge(GraphNode a, String relation, GraphNode b) {
+    return new GraphEdge(
+        DATASET,
+        GraphIds.edge(a.id(), relation, b.id()),
+        a.id(),
+        b.id(),
+        relation,
+        null,
+        1.0,
+        Map.of());
+  }
+
+  private void derive(String dataId, List<GraphNode> nodes, List<GraphEdge> edges) {
+    Chunk chunk = new Chunk(GraphIds.chunk(dataId, 0), DATASET, dataId, 0, "text of " + dataId, 3);
+    graph.save(
+        dataId,
+        new GraphRepository.Derived(
+            List.of(chunk),
+            List.of(
+                new ChunkSummary(GraphIds.summary(chunk.id()), DATASET, chunk.id(), dataId, "s")),
+            nodes,
+            edges),
+        NOW);
+  }
+
+  @Test
+  void the_same_entity_from_two_documents_is_one_node() {
+    GraphNode alice = node("Alice");
+    GraphNode bob = node("Bob");
+    GraphNode carol = node("Carol");
+    derive("d1", List.of(alice, bob), List.of(edge(alice, "knows", bob)));
+    derive("d2", List.of(node(" alice "), carol), List.of(edge(alice, "knows", carol)));
+
+    assertThat(graph.nodes(List.of(DATASET)))
+        .extracting(GraphNode::name)
+        .containsExactly("Alice", "Bob", "Carol");
+    assertThat(graph.countEdges(DATASET)).isEqualTo(2);
+    assertThat(graph.sourcesOf(DATASET, GraphRepository.NODE, alice.id()))
+        .containsExactly("d1", "d2");
+  }
+
+  @Test
+  void forgetting_a_data_item_removes_only_what_it_alone_produced() {
+    GraphNode alice = node("Alice");
+    GraphNode bob = node("Bob");
+    GraphNode carol = node("Carol");
+    derive("d1", List.of(alice, bob), List.of(edge(alice, "knows", bob)));
+    derive("d2", List.of(alice, carol), List.of(edge(alice, "knows", carol)));
+
+    DerivedElements removed = graph.forgetData(DATASET, "d1");
+
+    assertThat(removed.nodeIds()).containsExactly(bob.id());
+    assertThat(removed.edgeIds()).containsExactly(edge(alice, "knows", bob).id());
+    assertThat(removed.chunkIds()).containsExactly(GraphIds.chunk("d1", 0));
+    assertThat(graph.nodes(List.of(DATASET)))
+        .extracting(GraphNode::name)
+        .containsExactly("Alice", "Carol");
+    assertThat(graph.chunks(List.of(DATASET))).extracting(Chunk::dataId).containsExactly("d2");
+    assertThat(graph.summaries(List.of(DATASET)))
+        .extracting(ChunkSummary::dataId)
+        .containsExactly("d2");
+  }
+
+  @Test
+  void neighbourhood_and_node_set_filters() {
+    GraphNode alice = node("Alice");
+    GraphNode bob = node("Bob");
+    GraphNode carol = node("Carol");
+    derive("d1", List.of(alice, bob), List.of(edge(alice, "knows", bob)));
+    derive("d2", List.of(bob, carol), List.of(edge(bob, "knows", carol)));
+
+    assertThat(graph.neighbourhood(List.of(DATASET), List.of(alice.id()), 1).nodes())
+        .extracting(GraphNode::name)
+        .containsExactlyInAnyOrder("Alice", "Bob");
+    Subgraph two = graph.neighbourhood(List.of(DATASET), List.of(alice.id()), 2);
+    assertThat(two.nodes()).hasSize(3);
+    assertThat(two.edges()).hasSize(2);
+    assertThat(graph.idsInNodeSets(List.of(DATASET), GraphRepository.NODE, List.of("people")))
+        .containsExactlyInAnyOrder(alice.id(), bob.id());
+    assertThat(graph.idsInNodeSets(List.of(DATASET), GraphRepository.CHUNK, List.of("other")))
+        .isEmpty();
+    assertThat(graph.nodes(List.of("22222222-2222-2222-2222-222222222222"))).isEmpty();
+  }
+
+  @Test
+  void deleting_the_dataset_cascades_to_its_data_and_graph() {
+    GraphNode alice = node("Alice");
+    derive("d1", List.of(alice), List.of());
+
+    datasets.delete(DATASET);
+
+    assertThat(data.listByDataset(DATASET)).isEmpty();
+    assertThat(graph.countNodes(DATASET)).isZero();
+    assertThat(graph.countChunks(DATASET)).isZero();
+  }
+}
