@@ -552,7 +552,7 @@ public final class CogentServer implements AutoCloseable {
                   new ResumeRoutes(runtime, events, sse, requests)::addTo,
                   new AgentRoutes(agentService, requests)::addTo,
                   new SkillRoutes(skillService, requests)::addTo,
-                  new ToolRoutes(toolService, requests)::addTo,
+                  new ToolRoutes(toolService, authentication, requests)::addTo,
                   new SearchRoutes(memorySearch, authentication, requests)::addTo,
                   new McpServerRoutes(new McpServerService(mcpRegistry, mcpTools), requests)::addTo,
                   new ArtifactRoutes(artifacts, requests)::addTo,

@@ -57,7 +57,8 @@ final class ConfigCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Change settings at runtime, e.g. `cogent config set rate_limit.per_minute=120`.",
-        "Changeable: rate_limit.*, observability.*, mlflow.* (see docs/configuration.md)."
+        "Changeable: rate_limit.*, observability.*, mlflow.* (see docs/configuration.md).",
+        "With authentication on, only the server's administrator may."
       })
   static final class SetCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -117,7 +118,9 @@ final class ConfigCommand implements Runnable {
   @Command(
       name = "rollback",
       mixinStandardHelpOptions = true,
-      description = "Restore the configuration before the last change.")
+      description =
+          "Restore the configuration before the last change (the server's administrator only,"
+              + " with authentication on).")
   static final class RollbackCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClientOptions options;

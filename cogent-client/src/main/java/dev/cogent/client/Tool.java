@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
 /**
- * A tool agents can call. {@code sourceType} is {@code file} (built in or discovered), {@code
- * api_code} or {@code api_path}.
+ * A tool agents can call. {@code sourceType} is {@code builtin}, {@code file} (discovered in {@code
+ * .cogent/tools/}), {@code api_code} or {@code api_path}.
  */
 public record Tool(
     @JsonProperty("name") String name,

@@ -106,6 +106,42 @@ class ResourcesIT {
   }
 
   @Test
+  void lists_the_model_catalog_of_enabled_provider_types() {
+    cogent.providers().create(ProviderRequest.of("oa", "openai", "gpt-4o"));
+    cogent.providers().create(ProviderRequest.of("mock-1", "mock", "scripted"));
+
+    assertThat(cogent.providers().catalog("openai", "mini"))
+        .isNotEmpty()
+        .allSatisfy(
+            model -> {
+              assertThat(model.provider()).isEqualTo("openai");
+              assertThat(model.id()).containsIgnoringCase("mini");
+            });
+    assertThat(cogent.providers().models("oa")).extracting(CatalogModel::id).contains("gpt-4o");
+    assertThat(cogent.providers().models("mock-1")).isEmpty();
+    assertThatThrownBy(() -> cogent.providers().models("none"))
+        .isInstanceOfSatisfying(CogentException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
+  void registers_reads_and_deletes_a_code_tool() {
+    String code =
+        "from langchain_core.tools import tool\n\n@tool\ndef shout(text: str) -> str:\n"
+            + "    \"\"\"Upper-cases text.\"\"\"\n    return text.upper()\n";
+
+    Tool created =
+        cogent.tools().create(new ToolRequest("shout", code, null, null, null, null, null));
+
+    assertThat(created.sourceType()).isEqualTo("api_code");
+    assertThat(cogent.tools().get("shout").description()).isEqualTo("Upper-cases text.");
+    assertThat(cogent.tools().list()).extracting(Tool::name).contains("read_file", "shout");
+
+    cogent.tools().delete("shout");
+    assertThatThrownBy(() -> cogent.tools().get("shout"))
+        .isInstanceOfSatisfying(CogentException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
   void registers_updates_and_deletes_mcp_servers() {
     McpServer created =
         cogent

@@ -130,16 +130,7 @@ final class AuthorizationMatrix {
    * Operations of the document that no route of this server serves yet, with who brings them; the
    * contract checks that they really answer 404, so a branch that adds one must add its row.
    */
-  static final Map<String, String> NOT_SERVED_YET =
-      Map.of(
-          "GET /tools", "tools (issue #5)",
-          "POST /tools", "tools (issue #5)",
-          "GET /tools/errors", "tools (issue #5)",
-          "POST /tools/reload", "tools (issue #5)",
-          "GET /tools/{name}", "tools (issue #5)",
-          "DELETE /tools/{name}", "tools (issue #5)",
-          "GET /models", "model catalog (issue #4)",
-          "GET /models/providers/{provider_id}/models", "model catalog (issue #4)");
+  static final Map<String, String> NOT_SERVED_YET = Map.of();
 
   static List<Row> rows() {
     String session = "{\"config\": {\"provider\": \"mock\", \"model\": \"scripted-1\"}}";
@@ -265,6 +256,16 @@ final class AuthorizationMatrix {
             "POST /models/providers/{provider_id}/test",
             (w, c) -> Request.post("/models/providers/" + w.ownerProvider() + "/test", null),
             200),
+        scoped(
+            "GET /models/providers/{provider_id}/models",
+            (w, c) -> Request.get("/models/providers/" + w.ownerProvider() + "/models"),
+            200),
+        own("GET /models", (w, c) -> Request.get("/models"), 200),
+        own("GET /tools", (w, c) -> Request.get("/tools"), 200),
+        own("POST /tools", (w, c) -> Request.post("/tools", w.tool()), 201),
+        own("GET /tools/errors", (w, c) -> Request.get("/tools/errors"), 200),
+        scoped("GET /tools/{name}", (w, c) -> Request.get("/tools/" + w.ownerTool()), 200),
+        scoped("DELETE /tools/{name}", (w, c) -> Request.delete("/tools/" + w.ownerTool()), 204),
         own("GET /artifacts", (w, c) -> Request.get("/artifacts"), 200),
         own("POST /artifacts", (w, c) -> Request.post("/artifacts", w.artifact()), 201),
         scoped(
@@ -303,6 +304,15 @@ final class AuthorizationMatrix {
         row(
             "POST /config/rollback",
             (w, c) -> Request.post("/config/rollback", null),
+            401,
+            403,
+            403,
+            403,
+            200),
+        // Reloading re-reads the project's tool files and plugin jars: global rows, for everyone.
+        row(
+            "POST /tools/reload",
+            (w, c) -> Request.post("/tools/reload", null),
             401,
             403,
             403,

@@ -189,6 +189,20 @@ final class World {
     return asOwner(Request.post("/models/providers", provider())).path("id").asText();
   }
 
+  /**
+   * A Python code tool (docs/tools.md) with a fresh name; registering it loads it in the sandbox.
+   */
+  String tool() {
+    return named(
+        "{\"name\": \"%s\", \"code\": \"from langchain_core.tools import tool\\n\\n@tool\\n"
+            + "def echo(text: str) -> str:\\n    \\\"\\\"\\\"Echoes the text.\\\"\\\"\\\"\\n"
+            + "    return text\\n\"}");
+  }
+
+  String ownerTool() {
+    return asOwner(Request.post("/tools", tool())).path("name").asText();
+  }
+
   String artifact() {
     return named(
         "{\"id\": \"%s\", \"name\": \"Plan\", \"artifact_type\": \"artifact\", \"content\":"
