@@ -19,9 +19,9 @@ import java.util.Set;
  *
  * <p>To add a route: add a {@link Row} with {@link #row}, giving a {@link Fixture} that builds the
  * request against a fresh resource of the {@link Caller#OWNER} (see {@link World} for the helpers)
- * and the five statuses. The memory routes ({@code /api/v1/datasets}, add, cognify, search,
- * remember, recall, …) get their rows when they land; a dataset of the owner is created with {@code
- * world.asOwner(...)}, and the owner's tenant is {@code world.tenant()}.
+ * and the five statuses. A dataset of the owner is made with {@code world.ownerDataset()} (or the
+ * one cognified dataset, {@code world.cognifiedDataset()}, for rows that only read it); the owner's
+ * tenant is {@code world.tenant()}.
  */
 final class AuthorizationMatrix {
 
@@ -122,6 +122,14 @@ final class AuthorizationMatrix {
     return row(operation, fixture, 401, 404, 403, status, status);
   }
 
+  /**
+   * A row of a dataset of the owner named by id: datasets belong to a user, not a tenant, so every
+   * other user gets 403 (docs/memory.md); the administrator may use every dataset.
+   */
+  static Row dataset(String operation, Fixture fixture, int status) {
+    return row(operation, fixture, 401, 403, 403, status, status);
+  }
+
   static Row last(Row row) {
     return new Row(row.operation(), row.fixture(), row.expected(), true);
   }
@@ -133,40 +141,11 @@ final class AuthorizationMatrix {
   static final Map<String, String> NOT_SERVED_YET = Map.of();
 
   /**
-   * The memory operations (issue #7), served but without a row yet: their dataset permissions (403
-   * for another user's dataset, names resolving only to the caller's own) are asserted by the
-   * memory contracts (MemoryDataApiContract, MemoryOperationsApiContract,
-   * MemorySearchCorpusContract); here the contract checks only that each refuses an anonymous
-   * caller. Move each into {@link #rows()} as its row is written.
+   * Operations served but without a row yet (none now: the memory operations of issue #7 have
+   * theirs); the contract checks only that each refuses an anonymous caller. Move each into {@link
+   * #rows()} as its row is written.
    */
-  static final Set<String> ROWS_TO_COME =
-      Set.of(
-          "POST /api/v1/search",
-          "GET /api/v1/search",
-          "POST /api/v1/recall",
-          "GET /api/v1/recall",
-          "GET /api/v1/datasets",
-          "POST /api/v1/datasets",
-          "GET /api/v1/datasets/status",
-          "GET /api/v1/datasets/graph-summary",
-          "DELETE /api/v1/datasets/{dataset_id}",
-          "GET /api/v1/datasets/{dataset_id}/data",
-          "DELETE /api/v1/datasets/{dataset_id}/data/{data_id}",
-          "GET /api/v1/datasets/{dataset_id}/data/{data_id}/raw",
-          "GET /api/v1/datasets/{dataset_id}/graph",
-          "POST /api/v1/add",
-          "POST /api/v1/cognify",
-          "GET /api/v1/cognify/runs/{pipeline_run_id}",
-          "POST /api/v1/forget",
-          "DELETE /api/v1/delete",
-          "POST /api/v1/delete",
-          "PATCH /api/v1/update",
-          "POST /api/v1/remember",
-          "POST /api/v1/improve",
-          "POST /api/v1/llm/infer-schema",
-          "POST /api/v1/llm/custom-prompt",
-          "GET /api/v1/activity/pipeline-runs",
-          "GET /api/v1/activity/export/{dataset_id}");
+  static final Set<String> ROWS_TO_COME = Set.of();
 
   static List<Row> rows() {
     String session = "{\"config\": {\"provider\": \"mock\", \"model\": \"scripted-1\"}}";
@@ -574,6 +553,146 @@ final class AuthorizationMatrix {
             200,
             200,
             404),
+        // ---- memory (issue #7): datasets belong to their user, not to a tenant, so another user
+        // gets 403 for a dataset named by id (docs/memory.md); the administrator may use any.
+        own("GET /api/v1/datasets", (w, c) -> Request.get("/api/v1/datasets"), 200),
+        own(
+            "POST /api/v1/datasets",
+            (w, c) -> Request.post("/api/v1/datasets", w.named("{\"name\": \"%s\"}")),
+            200),
+        dataset(
+            "GET /api/v1/datasets/status",
+            (w, c) -> Request.get("/api/v1/datasets/status?dataset=" + w.ownerDataset()[0]),
+            200),
+        dataset(
+            "GET /api/v1/datasets/graph-summary",
+            (w, c) ->
+                Request.get("/api/v1/datasets/graph-summary?dataset_ids=" + w.ownerDataset()[0]),
+            200),
+        dataset(
+            "DELETE /api/v1/datasets/{dataset_id}",
+            (w, c) -> Request.delete("/api/v1/datasets/" + w.ownerDataset()[0]),
+            200),
+        dataset(
+            "GET /api/v1/datasets/{dataset_id}/data",
+            (w, c) -> Request.get("/api/v1/datasets/" + w.ownerDataset()[0] + "/data"),
+            200),
+        dataset(
+            "DELETE /api/v1/datasets/{dataset_id}/data/{data_id}",
+            (w, c) -> {
+              String[] dataset = w.ownerDataset();
+              return Request.delete("/api/v1/datasets/" + dataset[0] + "/data/" + dataset[1]);
+            },
+            200),
+        dataset(
+            "GET /api/v1/datasets/{dataset_id}/data/{data_id}/raw",
+            (w, c) -> {
+              String[] dataset = w.ownerDataset();
+              return Request.get("/api/v1/datasets/" + dataset[0] + "/data/" + dataset[1] + "/raw");
+            },
+            200),
+        dataset(
+            "GET /api/v1/datasets/{dataset_id}/graph",
+            (w, c) -> Request.get("/api/v1/datasets/" + w.cognifiedDataset()[0] + "/graph"),
+            200),
+        dataset(
+            "POST /api/v1/add",
+            (w, c) ->
+                Request.post(
+                    "/api/v1/add",
+                    "{\"data\": \"Bob Jones\", \"datasetId\": \"" + w.ownerDataset()[0] + "\"}"),
+            200),
+        dataset(
+            "POST /api/v1/cognify",
+            (w, c) ->
+                Request.post(
+                    "/api/v1/cognify", "{\"dataset_ids\": [\"" + w.cognifiedDataset()[0] + "\"]}"),
+            200),
+        dataset(
+            "GET /api/v1/cognify/runs/{pipeline_run_id}",
+            (w, c) -> Request.get("/api/v1/cognify/runs/" + w.cognifiedDataset()[2]),
+            200),
+        dataset(
+            "POST /api/v1/forget",
+            (w, c) ->
+                Request.post("/api/v1/forget", "{\"dataset_id\": \"" + w.ownerDataset()[0] + "\"}"),
+            200),
+        dataset(
+            "DELETE /api/v1/delete",
+            (w, c) -> {
+              String[] dataset = w.ownerDataset();
+              return Request.delete(
+                  "/api/v1/delete?data_id=" + dataset[1] + "&dataset_id=" + dataset[0]);
+            },
+            200),
+        dataset(
+            "POST /api/v1/delete",
+            (w, c) -> {
+              String[] dataset = w.ownerDataset();
+              return Request.post(
+                  "/api/v1/delete?data_id=" + dataset[1] + "&dataset_id=" + dataset[0], null);
+            },
+            200),
+        dataset(
+            "PATCH /api/v1/update",
+            (w, c) -> {
+              String[] dataset = w.ownerDataset();
+              return World.multipart(
+                  "PATCH",
+                  "/api/v1/update?data_id=" + dataset[1] + "&dataset_id=" + dataset[0],
+                  "data",
+                  "Dana White leads Initech Corp.");
+            },
+            200),
+        dataset(
+            "POST /api/v1/remember",
+            (w, c) ->
+                World.multipart(
+                    "POST",
+                    "/api/v1/remember",
+                    "datasetId",
+                    w.ownerDataset()[0],
+                    "self_improvement",
+                    "false",
+                    "data",
+                    "Erin Stone designs Hooli Inc."),
+            200),
+        dataset(
+            "POST /api/v1/improve",
+            (w, c) ->
+                Request.post(
+                    "/api/v1/improve", "{\"dataset_id\": \"" + w.cognifiedDataset()[0] + "\"}"),
+            200),
+        dataset(
+            "POST /api/v1/search", (w, c) -> Request.post("/api/v1/search", w.chunkSearch()), 200),
+        own("GET /api/v1/search", (w, c) -> Request.get("/api/v1/search"), 200),
+        dataset(
+            "POST /api/v1/recall", (w, c) -> Request.post("/api/v1/recall", w.chunkSearch()), 200),
+        own("GET /api/v1/recall", (w, c) -> Request.get("/api/v1/recall"), 200),
+        own(
+            "POST /api/v1/llm/infer-schema",
+            (w, c) -> {
+              w.mockProviderOf(c);
+              return Request.post(
+                  "/api/v1/llm/infer-schema", "{\"text\": \"Alice Smith works at Acme Corp.\"}");
+            },
+            200),
+        own(
+            "POST /api/v1/llm/custom-prompt",
+            (w, c) ->
+                Request.post(
+                    "/api/v1/llm/custom-prompt",
+                    "{\"graph_model\": {\"type\": \"object\", \"properties\": {}}}"),
+            200),
+        dataset(
+            "GET /api/v1/activity/pipeline-runs",
+            (w, c) ->
+                Request.get("/api/v1/activity/pipeline-runs?dataset_id=" + w.cognifiedDataset()[0]),
+            200),
+        dataset(
+            "GET /api/v1/activity/export/{dataset_id}",
+            (w, c) -> Request.get("/api/v1/activity/export/" + w.cognifiedDataset()[0]),
+            200),
         // ---- activity: the caller's tenant only (tested for content in IdentityAccessApiContract)
         own("GET /api/v1/activity/users", (w, c) -> Request.get("/api/v1/activity/users"), 200),
         own("GET /api/v1/activity/agents", (w, c) -> Request.get("/api/v1/activity/agents"), 200),

@@ -37,6 +37,7 @@ final class World {
   private String ownerRun;
   private String ownerA2aAgent;
   private String connectedOwnerAgent;
+  private String[] cognified;
 
   World(TestServer server) {
     this.server = server;
@@ -290,6 +291,70 @@ final class World {
       connectedOwnerAgent = agent.path("agentId").asText();
     }
     return connectedOwnerAgent;
+  }
+
+  /** A fresh dataset of the owner with one text item; answers {@code [dataset_id, data_id]}. */
+  String[] ownerDataset() {
+    JsonNode added =
+        asOwner(
+            Request.post(
+                "/api/v1/add",
+                named("{\"data\": \"Alice Smith works at Acme Corp.\", \"datasetName\": \"%s\"}")));
+    return new String[] {
+      added.path("dataset_id").asText(),
+      added.path("data_ingestion_info").get(0).path("data_id").asText()
+    };
+  }
+
+  /**
+   * A cognified dataset of the owner (made once; rows that use it only read it or cognify it
+   * again): answers {@code [dataset_id, data_id, pipeline_run_id]}.
+   */
+  String[] cognifiedDataset() {
+    if (cognified == null) {
+      String[] dataset = ownerDataset();
+      JsonNode run =
+          asOwner(Request.post("/api/v1/cognify", "{\"dataset_ids\": [\"" + dataset[0] + "\"]}"));
+      cognified =
+          new String[] {
+            dataset[0], dataset[1], run.path(dataset[0]).path("pipeline_run_id").asText()
+          };
+    }
+    return cognified.clone();
+  }
+
+  /** A CHUNKS search of the cognified dataset of the owner. */
+  String chunkSearch() {
+    return "{\"search_type\": \"CHUNKS\", \"query\": \"Acme\", \"dataset_ids\": [\""
+        + cognifiedDataset()[0]
+        + "\"]}";
+  }
+
+  /** Gives the caller the scripted {@code mock} provider the memory LLM routes use. */
+  void mockProviderOf(Caller caller) {
+    if (caller != Caller.ANONYMOUS) {
+      send(
+          caller,
+          Request.post(
+              "/models/providers", "{\"id\": \"mock\", \"provider\": \"mock\", \"model\": \"m\"}"));
+    }
+  }
+
+  /** A multipart/form-data request of text fields, {@code name, value, name, value, …}. */
+  static Request multipart(String method, String path, String... fields) {
+    String boundary = "matrix-boundary";
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      body.append("--")
+          .append(boundary)
+          .append("\r\nContent-Disposition: form-data; name=\"")
+          .append(fields[i])
+          .append("\"\r\n\r\n")
+          .append(fields[i + 1])
+          .append("\r\n");
+    }
+    body.append("--").append(boundary).append("--\r\n");
+    return new Request(method, path, body.toString(), "multipart/form-data; boundary=" + boundary);
   }
 
   private static JsonNode ok(HttpResponse<String> response) {
