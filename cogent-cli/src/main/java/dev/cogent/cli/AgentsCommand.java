@@ -34,21 +34,15 @@ final class AgentsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.agents().list(),
-                "name",
-                "mode",
-                "source",
-                "model",
-                "description");
-            return ExitCodes.OK;
-          });
+          client -> client.agents().list(),
+          "name",
+          "mode",
+          "source",
+          "model",
+          "description");
     }
   }
 
@@ -62,14 +56,7 @@ final class AgentsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(client.agents().get(name));
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.get(spec, options, client -> client.agents().get(name));
     }
   }
 
@@ -83,17 +70,8 @@ final class AgentsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.agents().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.delete(
+          spec, options, names, "deleted", (client, name) -> client.agents().delete(name));
     }
   }
 }

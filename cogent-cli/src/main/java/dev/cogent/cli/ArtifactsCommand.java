@@ -35,22 +35,16 @@ final class ArtifactsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.artifacts().list(null, null),
-                "id",
-                "name",
-                "artifact_type",
-                "version",
-                "visibility",
-                "updated_at");
-            return ExitCodes.OK;
-          });
+          client -> client.artifacts().list(null, null),
+          "id",
+          "name",
+          "artifact_type",
+          "version",
+          "visibility",
+          "updated_at");
     }
   }
 
@@ -64,14 +58,7 @@ final class ArtifactsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(client.artifacts().get(name));
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.get(spec, options, client -> client.artifacts().get(name));
     }
   }
 
@@ -85,17 +72,8 @@ final class ArtifactsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.artifacts().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.delete(
+          spec, options, names, "deleted", (client, name) -> client.artifacts().delete(name));
     }
   }
 
@@ -112,20 +90,14 @@ final class ArtifactsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.artifacts().versions(id),
-                "version",
-                "parent_version",
-                "content_type",
-                "created_at");
-            return ExitCodes.OK;
-          });
+          client -> client.artifacts().versions(id),
+          "version",
+          "parent_version",
+          "content_type",
+          "created_at");
     }
   }
 }

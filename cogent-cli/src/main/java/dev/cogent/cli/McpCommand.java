@@ -35,21 +35,15 @@ final class McpCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.mcpServers().list(),
-                "name",
-                "transport",
-                "status",
-                "url",
-                "last_error");
-            return ExitCodes.OK;
-          });
+          client -> client.mcpServers().list(),
+          "name",
+          "transport",
+          "status",
+          "url",
+          "last_error");
     }
   }
 
@@ -63,14 +57,7 @@ final class McpCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(client.mcpServers().get(name));
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.get(spec, options, client -> client.mcpServers().get(name));
     }
   }
 
@@ -84,17 +71,8 @@ final class McpCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.mcpServers().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.delete(
+          spec, options, names, "deleted", (client, name) -> client.mcpServers().delete(name));
     }
   }
 

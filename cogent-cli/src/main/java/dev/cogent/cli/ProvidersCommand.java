@@ -36,22 +36,16 @@ final class ProvidersCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.providers().list(),
-                "id",
-                "provider",
-                "model",
-                "enabled",
-                "priority",
-                "source");
-            return ExitCodes.OK;
-          });
+          client -> client.providers().list(),
+          "id",
+          "provider",
+          "model",
+          "enabled",
+          "priority",
+          "source");
     }
   }
 
@@ -65,18 +59,14 @@ final class ProvidersCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.get(
+          spec,
           options,
-          output,
-          client -> {
-            output.json(
-                client
-                    .providers()
-                    .find(name)
-                    .orElseThrow(() -> new ClientCalls.UsageException("no provider " + name)));
-            return ExitCodes.OK;
-          });
+          client ->
+              client
+                  .providers()
+                  .find(name)
+                  .orElseThrow(() -> new ClientCalls.UsageException("no provider " + name)));
     }
   }
 
@@ -90,17 +80,8 @@ final class ProvidersCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.providers().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.delete(
+          spec, options, names, "deleted", (client, name) -> client.providers().delete(name));
     }
   }
 

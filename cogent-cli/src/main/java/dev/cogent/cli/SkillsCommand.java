@@ -34,15 +34,14 @@ final class SkillsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json, client.skills().list(), "name", "enabled", "source", "description");
-            return ExitCodes.OK;
-          });
+          client -> client.skills().list(),
+          "name",
+          "enabled",
+          "source",
+          "description");
     }
   }
 
@@ -56,14 +55,7 @@ final class SkillsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(client.skills().get(name));
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.get(spec, options, client -> client.skills().get(name));
     }
   }
 
@@ -77,17 +69,8 @@ final class SkillsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.skills().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.delete(
+          spec, options, names, "deleted", (client, name) -> client.skills().delete(name));
     }
   }
 }

@@ -34,21 +34,15 @@ final class ToolsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.tools().list(),
-                "name",
-                "source_type",
-                "enabled",
-                "interrupt_on",
-                "description");
-            return ExitCodes.OK;
-          });
+          client -> client.tools().list(),
+          "name",
+          "source_type",
+          "enabled",
+          "interrupt_on",
+          "description");
     }
   }
 
@@ -62,14 +56,7 @@ final class ToolsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(client.tools().get(name));
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.get(spec, options, client -> client.tools().get(name));
     }
   }
 
@@ -83,17 +70,8 @@ final class ToolsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.tools().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.delete(
+          spec, options, names, "deleted", (client, name) -> client.tools().delete(name));
     }
   }
 }

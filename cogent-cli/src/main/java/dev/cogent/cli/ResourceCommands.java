@@ -1,0 +1,68 @@
+package dev.cogent.cli;
+
+import dev.cogent.client.CogentClient;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The list, get and delete bodies the resource commands share, so that every resource prints its
+ * table, its JSON and its deletions the same way; the picocli classes stay per resource for their
+ * own help text and parameter labels.
+ */
+final class ResourceCommands {
+
+  private ResourceCommands() {}
+
+  /** Prints what {@code list} returns as a table of the given JSON fields, or as JSON. */
+  static int list(
+      CommandSpec spec,
+      ClientOptions options,
+      Function<CogentClient, List<?>> list,
+      String... fields) {
+    Output output = ClientCalls.output(spec);
+    return ClientCalls.run(
+        options,
+        output,
+        client -> {
+          output.rows(options.json, list.apply(client), fields);
+          return ExitCodes.OK;
+        });
+  }
+
+  /** Prints the one resource {@code get} fetches as JSON. */
+  static int get(CommandSpec spec, ClientOptions options, Function<CogentClient, ?> get) {
+    Output output = ClientCalls.output(spec);
+    return ClientCalls.run(
+        options,
+        output,
+        client -> {
+          output.json(get.apply(client));
+          return ExitCodes.OK;
+        });
+  }
+
+  /**
+   * Deletes each of {@code names} in order, printing {@code "<done> <name>"} after each; the first
+   * failure stops there with its exit code.
+   */
+  static int delete(
+      CommandSpec spec,
+      ClientOptions options,
+      List<String> names,
+      String done,
+      BiConsumer<CogentClient, String> delete) {
+    Output output = ClientCalls.output(spec);
+    return ClientCalls.run(
+        options,
+        output,
+        client -> {
+          for (String name : names) {
+            delete.accept(client, name);
+            output.line(done + " " + name);
+          }
+          return ExitCodes.OK;
+        });
+  }
+}
