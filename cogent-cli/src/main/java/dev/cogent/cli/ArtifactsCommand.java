@@ -1,5 +1,6 @@
 package dev.cogent.cli;
 
+import dev.cogent.client.CogentClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,51 +30,30 @@ final class ArtifactsCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
-  static final class ListCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
+  static final class ListCommand extends ResourceCommands.ListBase {
+    ListCommand() {
+      super("id", "name", "artifact_type", "version", "visibility", "updated_at");
+    }
 
     @Override
-    public Integer call() {
-      return ResourceCommands.list(
-          spec,
-          options,
-          client -> client.artifacts().list(null, null),
-          "id",
-          "name",
-          "artifact_type",
-          "version",
-          "visibility",
-          "updated_at");
+    List<?> fetch(CogentClient client) {
+      return client.artifacts().list(null, null);
     }
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
-  static final class GetCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class GetCommand extends ResourceCommands.GetBase {
     @Override
-    public Integer call() {
-      return ResourceCommands.get(spec, options, client -> client.artifacts().get(name));
+    Object fetch(CogentClient client, String name) {
+      return client.artifacts().get(name);
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
-  static final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME", arity = "1..*")
-    List<String> names;
-
+  static final class DeleteCommand extends ResourceCommands.DeleteBase {
     @Override
-    public Integer call() {
-      return ResourceCommands.delete(
-          spec, options, names, "deleted", (client, name) -> client.artifacts().delete(name));
+    void remove(CogentClient client, String name) {
+      client.artifacts().delete(name);
     }
   }
 

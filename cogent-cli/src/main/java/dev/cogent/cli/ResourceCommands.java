@@ -2,9 +2,13 @@ package dev.cogent.cli;
 
 import dev.cogent.client.CogentClient;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The list, get and delete bodies the resource commands share, so that every resource prints its
@@ -64,5 +68,56 @@ final class ResourceCommands {
           }
           return ExitCodes.OK;
         });
+  }
+
+  /** A resource's {@code list}: the subclass names the fields and fetches the items. */
+  abstract static class ListBase implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    private final String[] fields;
+
+    ListBase(String... fields) {
+      this.fields = fields;
+    }
+
+    abstract List<?> fetch(CogentClient client);
+
+    @Override
+    public Integer call() {
+      return list(spec, options, this::fetch, fields);
+    }
+  }
+
+  /** A resource's {@code get NAME}. */
+  abstract static class GetBase implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME")
+    String name;
+
+    abstract Object fetch(CogentClient client, String name);
+
+    @Override
+    public Integer call() {
+      return get(spec, options, client -> fetch(client, name));
+    }
+  }
+
+  /** A resource's {@code delete NAME...}. */
+  abstract static class DeleteBase implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClientOptions options;
+
+    @Parameters(paramLabel = "NAME", arity = "1..*")
+    List<String> names;
+
+    abstract void remove(CogentClient client, String name);
+
+    @Override
+    public Integer call() {
+      return delete(spec, options, names, "deleted", this::remove);
+    }
   }
 }

@@ -1,11 +1,9 @@
 package dev.cogent.cli;
 
+import dev.cogent.client.CogentClient;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cogent skills list|get|delete}. */
@@ -28,49 +26,30 @@ final class SkillsCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
-  static final class ListCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
+  static final class ListCommand extends ResourceCommands.ListBase {
+    ListCommand() {
+      super("name", "enabled", "source", "description");
+    }
 
     @Override
-    public Integer call() {
-      return ResourceCommands.list(
-          spec,
-          options,
-          client -> client.skills().list(),
-          "name",
-          "enabled",
-          "source",
-          "description");
+    List<?> fetch(CogentClient client) {
+      return client.skills().list();
     }
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
-  static final class GetCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class GetCommand extends ResourceCommands.GetBase {
     @Override
-    public Integer call() {
-      return ResourceCommands.get(spec, options, client -> client.skills().get(name));
+    Object fetch(CogentClient client, String name) {
+      return client.skills().get(name);
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
-  static final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME", arity = "1..*")
-    List<String> names;
-
+  static final class DeleteCommand extends ResourceCommands.DeleteBase {
     @Override
-    public Integer call() {
-      return ResourceCommands.delete(
-          spec, options, names, "deleted", (client, name) -> client.skills().delete(name));
+    void remove(CogentClient client, String name) {
+      client.skills().delete(name);
     }
   }
 }
