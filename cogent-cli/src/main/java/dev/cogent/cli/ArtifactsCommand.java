@@ -1,5 +1,6 @@
 package dev.cogent.cli;
 
+import dev.cogent.client.CogentClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,73 +30,30 @@ final class ArtifactsCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
-  static final class ListCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
+  static final class ListCommand extends ResourceCommands.ListBase {
+    ListCommand() {
+      super("id", "name", "artifact_type", "version", "visibility", "updated_at");
+    }
 
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.artifacts().list(null, null),
-                "id",
-                "name",
-                "artifact_type",
-                "version",
-                "visibility",
-                "updated_at");
-            return ExitCodes.OK;
-          });
+    List<?> fetch(CogentClient client) {
+      return client.artifacts().list(null, null);
     }
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
-  static final class GetCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class GetCommand extends ResourceCommands.GetBase {
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(client.artifacts().get(name));
-            return ExitCodes.OK;
-          });
+    Object fetch(CogentClient client, String name) {
+      return client.artifacts().get(name);
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
-  static final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME", arity = "1..*")
-    List<String> names;
-
+  static final class DeleteCommand extends ResourceCommands.DeleteBase {
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.artifacts().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+    void remove(CogentClient client, String name) {
+      client.artifacts().delete(name);
     }
   }
 
@@ -112,20 +70,14 @@ final class ArtifactsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.artifacts().versions(id),
-                "version",
-                "parent_version",
-                "content_type",
-                "created_at");
-            return ExitCodes.OK;
-          });
+          client -> client.artifacts().versions(id),
+          "version",
+          "parent_version",
+          "content_type",
+          "created_at");
     }
   }
 }

@@ -65,22 +65,16 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
+      return ResourceCommands.list(
+          spec,
           options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.identity().listApiKeys(),
-                "id",
-                "name",
-                "label",
-                "kind",
-                "created_at",
-                "last_used_at");
-            return ExitCodes.OK;
-          });
+          client -> client.identity().listApiKeys(),
+          "id",
+          "name",
+          "label",
+          "kind",
+          "created_at",
+          "last_used_at");
     }
   }
 
@@ -97,17 +91,8 @@ final class KeysCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String id : ids) {
-              client.identity().revokeApiKey(id);
-              output.line("revoked " + id);
-            }
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.delete(
+          spec, options, ids, "revoked", (client, id) -> client.identity().revokeApiKey(id));
     }
   }
 }

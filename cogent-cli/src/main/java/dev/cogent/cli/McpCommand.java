@@ -1,5 +1,6 @@
 package dev.cogent.cli;
 
+import dev.cogent.client.CogentClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,72 +30,30 @@ final class McpCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
-  static final class ListCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
+  static final class ListCommand extends ResourceCommands.ListBase {
+    ListCommand() {
+      super("name", "transport", "status", "url", "last_error");
+    }
 
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.mcpServers().list(),
-                "name",
-                "transport",
-                "status",
-                "url",
-                "last_error");
-            return ExitCodes.OK;
-          });
+    List<?> fetch(CogentClient client) {
+      return client.mcpServers().list();
     }
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
-  static final class GetCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class GetCommand extends ResourceCommands.GetBase {
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(client.mcpServers().get(name));
-            return ExitCodes.OK;
-          });
+    Object fetch(CogentClient client, String name) {
+      return client.mcpServers().get(name);
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
-  static final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME", arity = "1..*")
-    List<String> names;
-
+  static final class DeleteCommand extends ResourceCommands.DeleteBase {
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.mcpServers().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+    void remove(CogentClient client, String name) {
+      client.mcpServers().delete(name);
     }
   }
 

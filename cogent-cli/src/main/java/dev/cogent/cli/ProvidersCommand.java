@@ -1,5 +1,6 @@
 package dev.cogent.cli;
 
+import dev.cogent.client.CogentClient;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,77 +31,33 @@ final class ProvidersCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
-  static final class ListCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
+  static final class ListCommand extends ResourceCommands.ListBase {
+    ListCommand() {
+      super("id", "provider", "model", "enabled", "priority", "source");
+    }
 
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.providers().list(),
-                "id",
-                "provider",
-                "model",
-                "enabled",
-                "priority",
-                "source");
-            return ExitCodes.OK;
-          });
+    List<?> fetch(CogentClient client) {
+      return client.providers().list();
     }
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
-  static final class GetCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class GetCommand extends ResourceCommands.GetBase {
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(
-                client
-                    .providers()
-                    .find(name)
-                    .orElseThrow(() -> new ClientCalls.UsageException("no provider " + name)));
-            return ExitCodes.OK;
-          });
+    Object fetch(CogentClient client, String name) {
+      return client
+          .providers()
+          .find(name)
+          .orElseThrow(() -> new ClientCalls.UsageException("no provider " + name));
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
-  static final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME", arity = "1..*")
-    List<String> names;
-
+  static final class DeleteCommand extends ResourceCommands.DeleteBase {
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.providers().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+    void remove(CogentClient client, String name) {
+      client.providers().delete(name);
     }
   }
 

@@ -167,17 +167,8 @@ final class SessionsCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String id : ids) {
-              client.sessions().delete(id);
-              output.line("deleted " + id);
-            }
-            return ExitCodes.OK;
-          });
+      return ResourceCommands.delete(
+          spec, options, ids, "deleted", (client, id) -> client.sessions().delete(id));
     }
   }
 }

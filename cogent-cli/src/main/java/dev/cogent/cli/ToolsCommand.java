@@ -1,11 +1,9 @@
 package dev.cogent.cli;
 
+import dev.cogent.client.CogentClient;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code cogent tools list|get|delete}. */
@@ -28,72 +26,30 @@ final class ToolsCommand implements Runnable {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List them as a table.")
-  static final class ListCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
+  static final class ListCommand extends ResourceCommands.ListBase {
+    ListCommand() {
+      super("name", "source_type", "enabled", "interrupt_on", "description");
+    }
 
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.rows(
-                options.json,
-                client.tools().list(),
-                "name",
-                "source_type",
-                "enabled",
-                "interrupt_on",
-                "description");
-            return ExitCodes.OK;
-          });
+    List<?> fetch(CogentClient client) {
+      return client.tools().list();
     }
   }
 
   @Command(name = "get", mixinStandardHelpOptions = true, description = "Print one as JSON.")
-  static final class GetCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class GetCommand extends ResourceCommands.GetBase {
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            output.json(client.tools().get(name));
-            return ExitCodes.OK;
-          });
+    Object fetch(CogentClient client, String name) {
+      return client.tools().get(name);
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete them.")
-  static final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin ClientOptions options;
-
-    @Parameters(paramLabel = "NAME", arity = "1..*")
-    List<String> names;
-
+  static final class DeleteCommand extends ResourceCommands.DeleteBase {
     @Override
-    public Integer call() {
-      Output output = ClientCalls.output(spec);
-      return ClientCalls.run(
-          options,
-          output,
-          client -> {
-            for (String name : names) {
-              client.tools().delete(name);
-              output.line("deleted " + name);
-            }
-            return ExitCodes.OK;
-          });
+    void remove(CogentClient client, String name) {
+      client.tools().delete(name);
     }
   }
 }
