@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -138,6 +139,8 @@ abstract class MemoryUtilitiesApiContract {
         ok(http.post(alice, "/api/v1/add", "{\"data\": \"" + TEXT + "\", \"datasetName\": \"a\"}"))
             .path("dataset_id")
             .asText();
+    // Runs of the same millisecond have no defined order; the cognify run comes a second later.
+    clock.advance(Duration.ofSeconds(1));
     ok(http.post(alice, "/api/v1/cognify", "{\"datasets\": [\"a\"]}"));
 
     JsonNode runs = ok(http.get(alice, "/api/v1/activity/pipeline-runs?dataset_id=" + datasetId));
