@@ -16,10 +16,16 @@ final class SqliteTemplate {
 
   private SqliteTemplate() {}
 
-  /** A JDBC URL of a new database at {@code file}, schema migrated and otherwise empty. */
+  /**
+   * A JDBC URL of the database at {@code file}: a copy of the template, migrated and otherwise
+   * empty, unless the file exists already (a test that starts a second server in the same folder
+   * gets the first one's database, as it always did).
+   */
   static String copyTo(Path file) {
     try {
-      Files.copy(Holder.FILE, file);
+      if (Files.notExists(file)) {
+        Files.copy(Holder.FILE, file);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the template database to " + file, e);
     }
