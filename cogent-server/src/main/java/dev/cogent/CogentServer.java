@@ -254,7 +254,12 @@ public final class CogentServer implements AutoCloseable {
               JwtSecret.load(settings.auth(), settings.store().dataDir(), random),
               settings.auth().jwtTtl(),
               clock);
-      var users = new UserService(database, new PasswordHasher(), accessTokens, clock);
+      var users =
+          new UserService(
+              database,
+              new PasswordHasher(settings.auth().passwordHashMemoryKib()),
+              accessTokens,
+              clock);
       var apiKeys =
           new ApiKeyService(
               database,

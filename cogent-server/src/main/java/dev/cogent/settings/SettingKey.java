@@ -197,6 +197,15 @@ public enum SettingKey {
       "15",
       "Minutes a super API key is valid after it is created.",
       s -> s.auth().superApiKeyTtlMinutes()),
+  AUTH_PASSWORD_HASH_MEMORY_KIB(
+      "auth.password_hash_memory_kib",
+      "COGENT_PASSWORD_HASH_MEMORY_KIB",
+      null,
+      ValueType.INTEGER,
+      Visibility.SHOWN,
+      "19456",
+      "KiB of memory each new Argon2id password hash costs (at least 8).",
+      s -> s.auth().passwordHashMemoryKib()),
   RATE_LIMIT_PER_MINUTE(
       "rate_limit.per_minute",
       "COGENT_RATE_LIMIT_PER_MINUTE",

@@ -114,7 +114,8 @@ final class SettingValues {
         (String) get(SettingKey.AUTH_JWT_SECRET),
         (Integer) get(SettingKey.AUTH_JWT_TTL_MINUTES),
         (Boolean) get(SettingKey.AUTH_SUPER_API_KEY_ENABLED),
-        (Integer) get(SettingKey.AUTH_SUPER_API_KEY_TTL_MINUTES));
+        (Integer) get(SettingKey.AUTH_SUPER_API_KEY_TTL_MINUTES),
+        (Integer) get(SettingKey.AUTH_PASSWORD_HASH_MEMORY_KIB));
   }
 
   A2aSettings a2a() {

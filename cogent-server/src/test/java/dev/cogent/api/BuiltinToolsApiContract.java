@@ -20,9 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,7 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * model, over real HTTP/SSE: the {@code tool_call} and {@code tool_result} events, the stored tool
  * messages, and path confinement attacks on every path-taking tool. Runs on SQLite and PostgreSQL,
  * and with each sandbox backend that works on the machine.
+ *
+ * <p>One server serves the whole class: every test works in the workspace of a session of its own,
+ * made before it, and the folder outside the workspaces only ever holds the secret.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BuiltinToolsApiContract {
 
   static final Duration WAIT = Duration.ofSeconds(30);
@@ -42,7 +48,7 @@ abstract class BuiltinToolsApiContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
   TestServer server;
   String sessionId;
@@ -56,7 +62,7 @@ abstract class BuiltinToolsApiContract {
     return "local";
   }
 
-  @BeforeEach
+  @BeforeAll
   void start() throws IOException {
     outside = Files.createDirectories(dir.resolve("outside")).toRealPath();
     Files.writeString(outside.resolve("secret.txt"), SECRET);
@@ -70,6 +76,10 @@ abstract class BuiltinToolsApiContract {
                 "COGENT_TOOL_MAX_OUTPUT_BYTES",
                 String.valueOf(MAX_OUTPUT_BYTES)),
             clock);
+  }
+
+  @BeforeEach
+  void newSession() {
     HttpResponse<String> created =
         server.post("/sessions", "{\"config\": {\"provider\": \"mock\", \"model\": \"m\"}}");
     assertThat(created.statusCode()).isEqualTo(201);
@@ -77,7 +87,7 @@ abstract class BuiltinToolsApiContract {
     workspace = dir.resolve("data/workspaces/" + sessionId);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     server.close();
   }

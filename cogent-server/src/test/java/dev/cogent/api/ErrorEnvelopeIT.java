@@ -11,30 +11,40 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every error, whatever its cause, is the envelope {@code {"error","code","details"}}. */
+/**
+ * Every error, whatever its cause, is the envelope {@code {"error","code","details"}}.
+ *
+ * <p>One server serves the class, since its requests store nothing; the test that breaks the
+ * database gets a server of its own.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorEnvelopeIT {
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   TestServer server;
 
-  @BeforeEach
+  @BeforeAll
   void start() {
-    server =
-        TestServer.start(
-            DatabaseKind.SQLITE,
-            dir,
-            Map.of("COGENT_MAX_BODY_BYTES", "4096"),
-            MutableClock.at("2026-03-02T12:00:00Z"));
+    server = start(dir);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     server.close();
+  }
+
+  private static TestServer start(Path dir) {
+    return TestServer.start(
+        DatabaseKind.SQLITE,
+        dir,
+        Map.of("COGENT_MAX_BODY_BYTES", "4096"),
+        MutableClock.at("2026-03-02T12:00:00Z"));
   }
 
   private static JsonNode envelope(HttpResponse<String> response, int status, String code) {
@@ -98,13 +108,17 @@ class ErrorEnvelopeIT {
   }
 
   @Test
-  void an_internal_error_is_500_with_the_request_id_and_no_trace() throws Exception {
-    try (var connection = DriverManager.getConnection(server.settings().store().databaseUrl());
-        var statement = connection.createStatement()) {
-      statement.execute("ALTER TABLE sessions RENAME TO sessions_moved");
-    }
+  void an_internal_error_is_500_with_the_request_id_and_no_trace(@TempDir Path own)
+      throws Exception {
+    HttpResponse<String> response;
+    try (TestServer broken = start(own)) {
+      try (var connection = DriverManager.getConnection(broken.settings().store().databaseUrl());
+          var statement = connection.createStatement()) {
+        statement.execute("ALTER TABLE sessions RENAME TO sessions_moved");
+      }
 
-    HttpResponse<String> response = server.get("/sessions", "X-Request-Id", "trace-me-123");
+      response = broken.get("/sessions", "X-Request-Id", "trace-me-123");
+    }
 
     JsonNode body = envelope(response, 500, "INTERNAL_ERROR");
     assertThat(body.path("request_id").asText()).isEqualTo("trace-me-123");

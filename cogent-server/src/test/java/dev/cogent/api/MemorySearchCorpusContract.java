@@ -6,12 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.cogent.testing.Accounts;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.SseClient;
 import dev.cogent.testing.SseClient.Frame;
 import dev.cogent.testing.TestServer;
-import dev.cogent.testing.TestUsers;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +63,7 @@ abstract class MemorySearchCorpusContract {
   @TempDir static Path dir;
   final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
   TestServer server;
+  Accounts accounts;
   String alice;
   String bob;
   String history;
@@ -74,9 +75,10 @@ abstract class MemorySearchCorpusContract {
   @BeforeAll
   void start() {
     server = TestServer.start(kind(), dir, Map.of("COGENT_REQUIRE_AUTHENTICATION", "true"), clock);
-    TestUsers.register(server, "admin@example.com");
-    alice = TestUsers.bearer(server, "alice@example.com");
-    bob = TestUsers.bearer(server, "bob@example.com");
+    accounts = new Accounts(server);
+    accounts.register("admin@example.com");
+    alice = accounts.registerAndBearer("alice@example.com");
+    bob = accounts.registerAndBearer("bob@example.com");
     ok(
         post(
             alice,
@@ -491,7 +493,7 @@ abstract class MemorySearchCorpusContract {
 
   @Test
   void the_remember_tool_stores_a_text_that_recall_then_finds() {
-    String carol = TestUsers.bearer(server, "carol@example.com");
+    String carol = accounts.registerAndBearer("carol@example.com");
 
     List<Frame> frames =
         toolRun(

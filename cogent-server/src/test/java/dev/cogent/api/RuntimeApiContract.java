@@ -20,33 +20,43 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Messages, runs, the event log and SSE streaming over real HTTP, driven by the scripted mock
  * model; runs on SQLite and PostgreSQL.
+ *
+ * <p>One server serves the whole class: every test works in a session of its own, made before it,
+ * and leaves no run behind, so no test sees another's state.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RuntimeApiContract {
 
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
   TestServer server;
   String sessionId;
 
   abstract DatabaseKind kind();
 
-  @BeforeEach
+  @BeforeAll
   void start() {
     server = TestServer.start(kind(), dir, Map.of(), clock);
+  }
+
+  @BeforeEach
+  void newSession() {
     sessionId = mockSession();
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     server.close();
   }

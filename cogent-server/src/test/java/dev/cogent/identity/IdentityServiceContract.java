@@ -9,6 +9,7 @@ import dev.cogent.settings.StoreSettings;
 import dev.cogent.store.Database;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
+import dev.cogent.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -45,7 +46,7 @@ abstract class IdentityServiceContract {
     users =
         new UserService(
             database,
-            new PasswordHasher(),
+            new PasswordHasher(TestServer.PASSWORD_HASH_MEMORY_KIB),
             new AccessTokens(SECRET, Duration.ofMinutes(60), clock),
             clock);
     apiKeys = keys();

@@ -38,7 +38,9 @@ class JwtSecretTest {
   @Test
   void a_configured_secret_wins_and_no_file_is_written() {
     String configured = "a-configured-secret-of-32-bytes!!";
-    var settings = new AuthSettings(false, configured, 60, false, 15);
+    var settings =
+        new AuthSettings(
+            false, configured, 60, false, 15, AuthSettings.DEFAULT_PASSWORD_HASH_MEMORY_KIB);
 
     assertThat(JwtSecret.load(settings, dir, new SecureRandom()))
         .isEqualTo(configured.getBytes(StandardCharsets.UTF_8));
@@ -47,7 +49,15 @@ class JwtSecretTest {
 
   @Test
   void a_short_configured_secret_is_refused() {
-    assertThatThrownBy(() -> new AuthSettings(false, "super_secret", 60, false, 15))
+    assertThatThrownBy(
+            () ->
+                new AuthSettings(
+                    false,
+                    "super_secret",
+                    60,
+                    false,
+                    15,
+                    AuthSettings.DEFAULT_PASSWORD_HASH_MEMORY_KIB))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("auth.jwt_secret must be at least 32 bytes");
   }

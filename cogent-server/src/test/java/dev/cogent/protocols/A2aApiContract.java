@@ -20,28 +20,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The A2A surface over real HTTP with the scripted mock model: agent cards by scope, JSON-RPC
  * messages, streaming, tasks/get and tasks/cancel, and the error mapping. Runs on SQLite and
  * PostgreSQL.
+ *
+ * <p>One server with the same skill and agents serves the whole class: no test changes them, and
+ * every test starts tasks (sessions) of its own.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class A2aApiContract {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ALICE = "X-Cognition-Scope-User";
 
-  @TempDir Path dir;
+  @TempDir static Path dir;
   final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
   TestServer server;
 
   abstract DatabaseKind kind();
 
-  @BeforeEach
+  @BeforeAll
   void start() {
     server = TestServer.start(kind(), dir, Map.of("COGENT_SCOPING_ENABLED", "true"), clock);
     createSkill("deploy", "Deploy applications to production");
@@ -50,7 +55,7 @@ abstract class A2aApiContract {
     createAgent("private-agent", false, "alice", "[]");
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     server.close();
   }

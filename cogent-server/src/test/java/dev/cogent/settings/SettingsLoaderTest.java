@@ -600,6 +600,13 @@ class SettingsLoaderTest {
 
       assertThat(loadFails()).hasMessageContaining("server.shutdown_grace_seconds");
     }
+
+    @Test
+    void a_password_hash_memory_below_argon2s_minimum_is_an_error() {
+      environment.put("COGENT_PASSWORD_HASH_MEMORY_KIB", "4");
+
+      assertThat(loadFails()).hasMessageContaining("auth.password_hash_memory_kib");
+    }
   }
 
   @Nested

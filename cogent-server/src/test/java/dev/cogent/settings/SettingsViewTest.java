@@ -33,7 +33,13 @@ class SettingsViewTest {
         new MlflowSettings(true, "exp"),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
         RuntimeSettings.withSecret("hunter2"),
-        new AuthSettings(false, "a-jwt-secret-of-at-least-32-bytes", 60, false, 15),
+        new AuthSettings(
+            false,
+            "a-jwt-secret-of-at-least-32-bytes",
+            60,
+            false,
+            15,
+            AuthSettings.DEFAULT_PASSWORD_HASH_MEMORY_KIB),
         A2aSettings.DEFAULTS,
         ModelSettings.DEFAULTS);
   }

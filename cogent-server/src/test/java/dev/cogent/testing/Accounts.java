@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Users of a {@link TestServer} made the way clients make them: registered and logged in over HTTP
- * ({@code POST /api/v1/auth/register}, then the login form). Every response is checked against the
- * OpenAPI document.
+ * ({@code POST /api/v1/auth/register}, then the login form), all with the same password; the first
+ * user of a server is its administrator. Every response is checked against the OpenAPI document.
  */
 public final class Accounts {
 
@@ -20,7 +20,7 @@ public final class Accounts {
   public static final String PASSWORD = "a long password";
 
   private final TestServer server;
-  private final OpenApiContract contract = OpenApiContract.load();
+  private static final OpenApiContract CONTRACT = OpenApiContract.load();
 
   public Accounts(TestServer server) {
     this.server = server;
@@ -49,7 +49,7 @@ public final class Accounts {
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
     HttpResponse<String> response = server.sendUnchecked(request);
-    contract.assertValid(request, response);
+    CONTRACT.assertValid(request, response);
     return response;
   }
 
@@ -63,5 +63,11 @@ public final class Accounts {
   /** The {@code Authorization} header value of a fresh access token of a registered user. */
   public String bearer(String email) {
     return "Bearer " + token(email);
+  }
+
+  /** Registers a user and logs in: the {@code Authorization} header value of its access token. */
+  public String registerAndBearer(String email) {
+    register(email);
+    return bearer(email);
   }
 }

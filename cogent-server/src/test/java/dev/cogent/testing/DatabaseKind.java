@@ -7,10 +7,13 @@ public enum DatabaseKind {
   SQLITE,
   POSTGRESQL;
 
-  /** A database URL for a fresh, empty database of this kind. */
+  /**
+   * A database URL for a fresh database of this kind: its schema is at the current migration and it
+   * holds no rows.
+   */
   public String newDatabaseUrl(Path dir) {
     return switch (this) {
-      case SQLITE -> "jdbc:sqlite:" + dir.resolve("test.db").toAbsolutePath();
+      case SQLITE -> SqliteTemplate.copyTo(dir.resolve("test.db"));
       case POSTGRESQL -> SharedPostgres.newDatabaseUrl();
     };
   }

@@ -29,16 +29,23 @@ public final class TestServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The Argon2id memory of password hashes on test servers: the default 19 MiB would make every
+   * register and login of a test cost tens of milliseconds of CPU and assert nothing more.
+   */
+  public static final int PASSWORD_HASH_MEMORY_KIB = 64;
+
+  /** Shared by every server of the JVM: loading and compiling its schemas is the costly part. */
+  private static final OpenApiContract CONTRACT = OpenApiContract.load();
+
   private final CogentServer server;
   private final HttpClient client;
-  private final OpenApiContract contract;
   private final Settings settings;
 
   private TestServer(CogentServer server, Settings settings) {
     this.server = server;
     this.settings = settings;
     this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    this.contract = OpenApiContract.load();
   }
 
   /**
@@ -55,6 +62,11 @@ public final class TestServer implements AutoCloseable {
       environment.putIfAbsent("COGENT_DATABASE_URL", kind.newDatabaseUrl(dir));
       // Tests that are not about rate limiting must not trip over it; the clock may stand still.
       environment.putIfAbsent("COGENT_RATE_LIMIT_BURST", "100000");
+      // A test closes its server when its requests are done; a grace period would only keep the
+      // client's idle keep-alive connection open for Jetty's one-second shutdown idle timeout.
+      environment.putIfAbsent("COGENT_SHUTDOWN_GRACE_SECONDS", "0");
+      environment.putIfAbsent(
+          "COGENT_PASSWORD_HASH_MEMORY_KIB", String.valueOf(PASSWORD_HASH_MEMORY_KIB));
       Settings settings =
           new SettingsLoader()
               .load(
@@ -126,7 +138,7 @@ public final class TestServer implements AutoCloseable {
             : HttpRequest.BodyPublishers.ofString(body));
     HttpRequest request = builder.build();
     HttpResponse<String> response = sendUnchecked(request);
-    contract.assertValid(request, response);
+    CONTRACT.assertValid(request, response);
     return response;
   }
 
@@ -145,7 +157,7 @@ public final class TestServer implements AutoCloseable {
                     : HttpRequest.BodyPublishers.ofString(body))
             .build();
     HttpResponse<String> response = sendUnchecked(request);
-    contract.assertValidError(response);
+    CONTRACT.assertValidError(response);
     return response;
   }
 
