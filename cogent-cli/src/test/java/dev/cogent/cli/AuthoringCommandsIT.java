@@ -2,13 +2,13 @@ package dev.cogent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cogent.cli.CliRunner.Result;
 import dev.cogent.client.ArtifactRequest;
 import dev.cogent.client.ArtifactUpdate;
 import dev.cogent.client.ArtifactVersion;
 import dev.cogent.client.CogentClient;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.TestServer;
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,12 +30,14 @@ class AuthoringCommandsIT {
   private TestServer server;
   private CogentClient sdk;
   private String url;
+  private CliRunner cli;
 
   @BeforeEach
   void start() {
     server = TestServer.start(DatabaseKind.SQLITE, dir, Map.of(), InstantSource.system());
     url = server.uri("").toString();
     sdk = CogentClient.builder(url).build();
+    cli = new CliRunner(url, dir.resolve("cli.yaml"));
   }
 
   @AfterEach
@@ -43,18 +45,8 @@ class AuthoringCommandsIT {
     server.close();
   }
 
-  private record Result(int exitCode, String out, String err) {}
-
   private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main(new ByteArrayInputStream(new byte[0])));
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--url", url, "--config", dir.resolve("cli.yaml").toString()));
-    int code = cli.execute(all.toArray(String[]::new));
-    return new Result(code, out.toString(), err.toString());
+    return cli.run(args);
   }
 
   @Test

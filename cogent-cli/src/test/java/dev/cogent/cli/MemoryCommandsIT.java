@@ -3,19 +3,16 @@ package dev.cogent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cogent.cli.CliRunner.Result;
 import dev.cogent.client.AddRequest;
 import dev.cogent.client.CogentClient;
 import dev.cogent.client.ProgressListener;
 import dev.cogent.client.Upload;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.TestServer;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The memory commands against a real server. One server for the class, since each start loads the
@@ -40,6 +36,7 @@ class MemoryCommandsIT {
   private TestServer server;
   private CogentClient sdk;
   private String url;
+  private CliRunner cli;
 
   @BeforeAll
   void start() {
@@ -51,6 +48,7 @@ class MemoryCommandsIT {
             InstantSource.system());
     url = server.uri("").toString();
     sdk = CogentClient.builder(url).build();
+    cli = new CliRunner(url, dir.resolve("cli.yaml"));
   }
 
   @AfterAll
@@ -58,22 +56,12 @@ class MemoryCommandsIT {
     server.close();
   }
 
-  private record Result(int exitCode, String out, String err) {}
-
   private Result run(String... args) {
-    return runAt(url, args);
+    return cli.run(args);
   }
 
   private Result runAt(String serverUrl, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new Main(new ByteArrayInputStream(new byte[0])));
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--url", serverUrl, "--config", dir.resolve("cli.yaml").toString()));
-    int code = cli.execute(all.toArray(String[]::new));
-    return new Result(code, out.toString(), err.toString());
+    return cli.runAt(serverUrl, args);
   }
 
   private static JsonNode json(String text) throws Exception {
