@@ -5,9 +5,13 @@ import dev.cogent.client.CognifyRequest;
 import dev.cogent.client.Dataset;
 import dev.cogent.client.DatasetGraph;
 import dev.cogent.client.PipelineRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -146,12 +150,12 @@ final class DatasetsCommand implements Runnable {
           client -> {
             byte[] bytes = client.datasets().raw(id(client, dataset), dataId);
             if (file == null) {
-              output.text(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+              output.text(new String(bytes, StandardCharsets.UTF_8));
             } else {
               try {
                 Files.write(file, bytes);
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write " + file, e);
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
               }
               output.line("wrote " + bytes.length + " bytes to " + file);
             }
@@ -222,7 +226,7 @@ final class DatasetsCommand implements Runnable {
               output.json(graph);
               return ExitCodes.OK;
             }
-            Map<String, String> names = new java.util.HashMap<>();
+            Map<String, String> names = new HashMap<>();
             graph.nodes().forEach(node -> names.put(node.id(), node.label()));
             List<List<String>> rows = new ArrayList<>();
             for (DatasetGraph.Edge edge : graph.edges()) {

@@ -37,6 +37,8 @@ final class ProgressBar {
 
   /** Whether bars may be drawn: stdout is an interactive terminal and JSON is not asked for. */
   static boolean wanted(boolean json) {
+    // On Java 17 the console exists only when stdin and stdout are both terminals, so a pipe or a
+    // redirect (`cogent remember x.pdf | jq`) turns the bars off.
     return !json && System.console() != null;
   }
 
