@@ -64,6 +64,17 @@ final class Output {
     err.flush();
   }
 
+  /**
+   * A progress bar on the error stream, drawn only when stdout is a terminal and {@code json} is
+   * off.
+   */
+  ProgressBar progress(boolean json, String label, boolean bytes) {
+    boolean enabled = ProgressBar.wanted(json);
+    return bytes
+        ? ProgressBar.ofBytes(err, enabled, label)
+        : ProgressBar.ofItems(err, enabled, label);
+  }
+
   /** Text styled with picocli markup ({@code @|bold x|@}) when stdout is a terminal, else plain. */
   static String styled(String markup) {
     return picocli.CommandLine.Help.Ansi.AUTO.string(markup);

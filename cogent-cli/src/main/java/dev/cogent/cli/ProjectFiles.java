@@ -122,7 +122,8 @@ final class ProjectFiles {
     return copy;
   }
 
-  private static JsonNode yaml(Path file) {
+  /** One YAML file as a JSON tree; a file that does not parse is a usage error. */
+  static JsonNode yaml(Path file) {
     try {
       Object loaded =
           new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));

@@ -47,6 +47,27 @@ final class ResourceCommands {
         });
   }
 
+  /** Runs {@code call}, printing its result as JSON or the one field {@code line} picks. */
+  static <T> int printed(
+      CommandSpec spec,
+      ClientOptions options,
+      Function<CogentClient, T> call,
+      Function<T, String> line) {
+    Output output = ClientCalls.output(spec);
+    return ClientCalls.run(
+        options,
+        output,
+        client -> {
+          T result = call.apply(client);
+          if (options.json) {
+            output.json(result);
+          } else {
+            output.line(line.apply(result));
+          }
+          return ExitCodes.OK;
+        });
+  }
+
   /**
    * Deletes each of {@code names} in order, printing {@code "<done> <name>"} after each; the first
    * failure stops there with its exit code.

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     name = "snapshot",
     mixinStandardHelpOptions = true,
     description =
-        "Export the registry (agents, skills, tools, MCP servers, providers) to one zip of the"
-            + " .cogent/ layout, or import one.",
+        "Export the registry (agents, skills, tools, MCP servers, providers) as one zip of the"
+            + " .cogent/ layout, with every artifact and its versions in artifacts.json; or import"
+            + " one.",
     subcommands = {SnapshotCommand.Create.class, SnapshotCommand.Restore.class})
 final class SnapshotCommand implements Runnable {
 
@@ -41,7 +42,7 @@ final class SnapshotCommand implements Runnable {
   @Command(
       name = "create",
       mixinStandardHelpOptions = true,
-      description = "Write the registry to FILE (a zip).")
+      description = "Write the registry and the artifacts to FILE (a zip).")
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClientOptions options;
@@ -67,8 +68,9 @@ final class SnapshotCommand implements Runnable {
                   count++;
                 }
               }
+              int artifacts = ArtifactArchive.write(client, temp);
               zip(temp, file);
-              output.line("wrote " + count + " entries to " + file);
+              output.line("wrote " + count + " entries and " + artifacts + " artifacts to " + file);
               return ExitCodes.OK;
             } finally {
               delete(temp);
@@ -80,7 +82,10 @@ final class SnapshotCommand implements Runnable {
   @Command(
       name = "restore",
       mixinStandardHelpOptions = true,
-      description = "Create or update the registry entries of FILE on the server (like push).")
+      description =
+          "Create or update the registry entries of FILE on the server (like push); create the"
+              + " missing artifacts with all their versions, and give an existing one whose"
+              + " content differs the snapshot's as a new version.")
   static final class Restore implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClientOptions options;
@@ -103,7 +108,9 @@ final class SnapshotCommand implements Runnable {
             try {
               unzip(file, temp);
               int applied = PushCommand.push(client, temp, false, output);
-              output.line("restored " + applied + " entries from " + file);
+              int artifacts = ArtifactArchive.restore(client, temp, output);
+              output.line(
+                  "restored " + applied + " entries and " + artifacts + " artifacts from " + file);
               return ExitCodes.OK;
             } finally {
               delete(temp);

@@ -27,6 +27,8 @@ public final class CogentClient {
   private final McpServers mcpServers;
   private final Artifacts artifacts;
   private final Identity identity;
+  private final Datasets datasets;
+  private final Memory memory;
 
   private CogentClient(Transport transport) {
     this.transport = transport;
@@ -39,6 +41,8 @@ public final class CogentClient {
     this.mcpServers = new McpServers(transport);
     this.artifacts = new Artifacts(transport);
     this.identity = new Identity(transport);
+    this.datasets = new Datasets(transport);
+    this.memory = new Memory(transport);
   }
 
   /**
@@ -95,6 +99,16 @@ public final class CogentClient {
   /** Users, logins, API keys and agent identities. */
   public Identity identity() {
     return identity;
+  }
+
+  /** Memory datasets and their documents and graphs. */
+  public Datasets datasets() {
+    return datasets;
+  }
+
+  /** The knowledge-graph memory: remember, recall, improve, forget, search. */
+  public Memory memory() {
+    return memory;
   }
 
   public Health health() {

@@ -134,6 +134,11 @@ final class Transport {
     }
   }
 
+  /** Waits between polls. */
+  void sleep(Duration duration) {
+    sleeper.sleep(duration);
+  }
+
   /** Waits before the {@code attempt}-th (0-based) retry, doubling from the initial backoff. */
   void pause(int attempt) {
     sleeper.sleep(backoff(attempt));
@@ -158,12 +163,54 @@ final class Transport {
   }
 
   private String send(String method, String path, Object body) {
-    HttpRequest request = request(method, path, body);
+    return exchange(
+        method, request(method, path, body), HttpResponse.BodyHandlers.ofString(), text -> text);
+  }
+
+  /**
+   * Sends a multipart form; {@code listener} hears the bytes handed to the connection as they go.
+   * Only a 429 is retried: the form is not idempotent.
+   */
+  <T> T callMultipart(
+      String method,
+      String path,
+      Multipart form,
+      ProgressListener listener,
+      TypeReference<T> type) {
+    HttpRequest request =
+        authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)))
+            .header("Accept", "application/json")
+            .header("Content-Type", form.contentType())
+            .method(method, form.publisher(listener))
+            .build();
+    String text = exchange(method, request, HttpResponse.BodyHandlers.ofString(), body -> body);
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new CogentException("unexpected response from " + method + " " + path, e);
+    }
+  }
+
+  /** The raw bytes of a GET answer (file downloads). */
+  byte[] callBytes(String path) {
+    HttpRequest request = builder("GET", path, null, "*/*").build();
+    return exchange(
+        "GET",
+        request,
+        HttpResponse.BodyHandlers.ofByteArray(),
+        bytes -> new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  private <B> B exchange(
+      String method,
+      HttpRequest request,
+      HttpResponse.BodyHandler<B> handler,
+      java.util.function.Function<B, String> asText) {
     int attempt = 0;
     while (true) {
-      HttpResponse<String> response;
+      HttpResponse<B> response;
       try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        response = http.send(request, handler);
       } catch (IOException e) {
         if (IDEMPOTENT.contains(method) && attempt < maxRetries) {
           sleeper.sleep(backoff(attempt++));
@@ -172,7 +219,7 @@ final class Transport {
         throw new CogentException("cannot reach " + baseUrl + ": " + e.getMessage(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new CogentException("interrupted during " + method + " " + path, e);
+        throw new CogentException("interrupted during " + method + " " + request.uri(), e);
       }
       int status = response.statusCode();
       boolean retryable =
@@ -183,7 +230,7 @@ final class Transport {
         continue;
       }
       if (status >= 400) {
-        throw error(response, response.body());
+        throw error(response, asText.apply(response.body()));
       }
       return response.body();
     }
@@ -195,10 +242,7 @@ final class Transport {
 
   private HttpRequest.Builder builder(String method, String path, Object body, String accept) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(timeout)
-            .header("Accept", accept);
-    headers.forEach(builder::header);
+        authorized(HttpRequest.newBuilder(URI.create(baseUrl + path))).header("Accept", accept);
     if (body == null) {
       builder.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
@@ -210,6 +254,13 @@ final class Transport {
         throw new IllegalArgumentException("cannot serialize the request body", e);
       }
     }
+    return builder;
+  }
+
+  /** The request with the timeout and the client's headers (credential, scope). */
+  private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+    builder.timeout(timeout);
+    headers.forEach(builder::header);
     return builder;
   }
 

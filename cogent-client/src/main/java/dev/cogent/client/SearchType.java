@@ -1,0 +1,24 @@
+package dev.cogent.client;
+
+/**
+ * The 17 memory search types of {@code POST /api/v1/search}; docs/memory.md says what each does.
+ */
+public enum SearchType {
+  SUMMARIES,
+  CHUNKS,
+  RAG_COMPLETION,
+  HYBRID_COMPLETION,
+  TRIPLET_COMPLETION,
+  GRAPH_COMPLETION,
+  GRAPH_COMPLETION_DECOMPOSITION,
+  GRAPH_SUMMARY_COMPLETION,
+  CYPHER,
+  NATURAL_LANGUAGE,
+  GRAPH_COMPLETION_COT,
+  GRAPH_COMPLETION_CONTEXT_EXTENSION,
+  FEELING_LUCKY,
+  TEMPORAL,
+  CODING_RULES,
+  CHUNKS_LEXICAL,
+  AGENTIC_COMPLETION
+}
