@@ -253,6 +253,46 @@ abstract class McpEndpointApiContract {
   }
 
   @Test
+  void a_hand_edit_of_a_cognified_entity_survives_forgetting_the_document_but_not_the_dataset() {
+    start(Map.of());
+    McpSyncClient client = client();
+    JsonNode remembered =
+        json(
+            call(
+                client,
+                "remember",
+                "{\"text\": \"Ada Lovelace wrote about the Analytical Engine.\"}"));
+    String dataId = remembered.path("items").get(0).path("id").asText();
+    assertThat(json(call(client, "read_graph", "{}")).path("entities").findValuesAsText("name"))
+        .contains("Ada Lovelace", "Analytical Engine");
+
+    // The entity cognify made is the one the tools address: creating it again creates nothing.
+    assertThat(
+            json(
+                call(
+                    client,
+                    "create_entities",
+                    "{\"entities\": [{\"name\": \"Ada Lovelace\", \"entityType\": \"Entity\","
+                        + " \"observations\": []}]}")))
+        .isEmpty();
+    json(
+        call(
+            client,
+            "add_observations",
+            "{\"observations\": [{\"entityName\": \"Ada Lovelace\", \"contents\":"
+                + " [\"Mathematician\"]}]}"));
+    json(
+        call(client, "forget", "{\"dataset\": \"main_dataset\", \"data_id\": \"" + dataId + "\"}"));
+
+    JsonNode graph = json(call(client, "read_graph", "{}"));
+    assertThat(graph.path("entities").findValuesAsText("name")).containsExactly("Ada Lovelace");
+    assertThat(graph.path("entities").get(0).path("observations").get(0).asText())
+        .isEqualTo("Mathematician");
+    json(call(client, "forget", "{\"dataset\": \"main_dataset\"}"));
+    assertThat(json(call(client, "read_graph", "{}")).path("entities")).isEmpty();
+  }
+
+  @Test
   void a_tool_error_is_an_mcp_error_result_with_a_clear_message() {
     start(Map.of());
     McpSyncClient client = client();
