@@ -18,6 +18,7 @@ import dev.cogent.http.routes.CapabilitiesRoutes;
 import dev.cogent.http.routes.ConfigRoutes;
 import dev.cogent.http.routes.DocsRoutes;
 import dev.cogent.http.routes.HealthRoutes;
+import dev.cogent.http.routes.McpRoutes;
 import dev.cogent.http.routes.McpServerRoutes;
 import dev.cogent.http.routes.MemoryActivityRoutes;
 import dev.cogent.http.routes.MemoryDatasetRoutes;
@@ -61,6 +62,7 @@ import dev.cogent.memory.DatasetResolver;
 import dev.cogent.memory.DatasetService;
 import dev.cogent.memory.Extractors;
 import dev.cogent.memory.Forget;
+import dev.cogent.memory.GraphEdits;
 import dev.cogent.memory.GraphRepository;
 import dev.cogent.memory.Improve;
 import dev.cogent.memory.Ingestion;
@@ -87,6 +89,7 @@ import dev.cogent.observability.SpanBuffer;
 import dev.cogent.observability.Telemetry;
 import dev.cogent.protocols.A2aService;
 import dev.cogent.protocols.AgentCards;
+import dev.cogent.protocols.McpEndpoint;
 import dev.cogent.registry.AgentDirectory;
 import dev.cogent.registry.AgentService;
 import dev.cogent.registry.AgentSpec;
@@ -179,6 +182,7 @@ public final class CogentServer implements AutoCloseable {
   private final Telemetry telemetry;
   private final MetricsEndpoint metricsEndpoint;
   private final MemoryIndex memoryIndex;
+  private final McpEndpoint mcpEndpoint;
 
   private CogentServer(
       Database database,
@@ -191,7 +195,8 @@ public final class CogentServer implements AutoCloseable {
       CompletableFuture<Void> stopRequest,
       Telemetry telemetry,
       MetricsEndpoint metricsEndpoint,
-      MemoryIndex memoryIndex) {
+      MemoryIndex memoryIndex,
+      McpEndpoint mcpEndpoint) {
     this.database = database;
     this.http = http;
     this.readiness = readiness;
@@ -203,6 +208,7 @@ public final class CogentServer implements AutoCloseable {
     this.telemetry = telemetry;
     this.metricsEndpoint = metricsEndpoint;
     this.memoryIndex = memoryIndex;
+    this.mcpEndpoint = mcpEndpoint;
   }
 
   /**
@@ -423,9 +429,10 @@ public final class CogentServer implements AutoCloseable {
               runExecutor,
               clock);
       var remember = new Remember(ingestion, cognify, improve, memoryStorage, clock);
+      var forget = new Forget(datasetService, datasetResolver, memoryStorage, cognify, clock);
       var memoryOperations =
           new MemoryOperationRoutes(
-              new Forget(datasetService, datasetResolver, memoryStorage, cognify, clock),
+              forget,
               new DataUpdate(datasetService, datasetResolver, ingestion, cognify, memoryStorage),
               remember,
               improve,
@@ -516,19 +523,42 @@ public final class CogentServer implements AutoCloseable {
               runTracer);
       runtime.recoverInterruptedRuns();
       var sse = new SseWriter(json, Duration.ofSeconds(15), metrics);
+      var a2aService =
+          new A2aService(
+              database,
+              json,
+              agentService,
+              new A2aService.SessionServices(sessions, runs, messages, events),
+              runtime,
+              clock);
       var a2aRoutes =
           new A2aRoutes(
               new AgentCards(agentService, skillService),
-              new A2aService(
-                  database,
-                  json,
-                  agentService,
-                  new A2aService.SessionServices(sessions, runs, messages, events),
-                  runtime,
-                  clock),
+              a2aService,
               json,
               requests,
               Duration.ofSeconds(15));
+      // Cogent's own MCP server (issue #9): memory, knowledge-graph and agent tools at /mcp.
+      var mcpEndpoint =
+          new McpEndpoint(
+              json,
+              version,
+              new McpEndpoint.MemoryServices(
+                  remember,
+                  memorySearch,
+                  forget,
+                  datasetService,
+                  new GraphEdits(
+                      database,
+                      json,
+                      memoryStorage,
+                      datasetResolver,
+                      datasetService,
+                      cognify,
+                      clock)),
+              agentService,
+              a2aService,
+              registryEvents);
 
       var capabilities =
           capabilities(version, settings, database, sandboxProbes, agentLoop.middleware());
@@ -588,7 +618,10 @@ public final class CogentServer implements AutoCloseable {
                   new MemoryActivityRoutes(
                           new MemoryActivity(memoryStorage, datasetResolver), users, authentication)
                       ::addTo,
-                  settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {}));
+                  settings.a2a().enabled() ? a2aRoutes::addTo : unmounted -> {},
+                  settings.mcp().serverEnabled()
+                      ? new McpRoutes(mcpEndpoint, authentication, requests)::addTo
+                      : unmounted -> {}));
       var server =
           new CogentServer(
               database,
@@ -601,7 +634,8 @@ public final class CogentServer implements AutoCloseable {
               stopRequest,
               telemetry,
               metricsEndpoint,
-              memoryIndex);
+              memoryIndex,
+              mcpEndpoint);
       http.start();
       readiness.markReady();
       if (settings.server().agentMode()) {
@@ -689,6 +723,8 @@ public final class CogentServer implements AutoCloseable {
     features.put("artifacts", true);
     features.put("mcp", true);
     features.put("mcp_tool_name_prefix", true);
+    // Cogent's own MCP server endpoint (/mcp), unless mcp.server_enabled is false.
+    features.put("mcp_server", settings.mcp().serverEnabled());
     features.put("hitl", true);
     features.put("provider_config_crud", true);
     features.put("model_catalog", true);
@@ -775,6 +811,7 @@ public final class CogentServer implements AutoCloseable {
     try {
       http.close();
     } finally {
+      mcpEndpoint.close();
       scheduler.shutdownNow();
       runExecutor.shutdownNow();
       awaitRuns();

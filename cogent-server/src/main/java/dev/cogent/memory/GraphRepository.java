@@ -87,45 +87,58 @@ public final class GraphRepository {
             provenance(handle, summary.datasetId(), SUMMARY, summary.id(), dataId);
           }
           for (GraphNode node : derived.nodes()) {
-            handle
-                .createUpdate(
-                    "INSERT INTO memory_nodes (dataset_id, id, name, type, description,"
-                        + " properties, created_at, updated_at) VALUES (:dataset, :id, :name,"
-                        + " :type, :description, :properties, :at, :at) ON CONFLICT (dataset_id,"
-                        + " id) DO UPDATE SET updated_at = :at")
-                .bind("dataset", node.datasetId())
-                .bind("id", node.id())
-                .bind("name", node.name())
-                .bind("type", node.type())
-                .bind("description", node.description())
-                .bind("properties", json.write(node.properties()))
-                .bind("at", at.toEpochMilli())
-                .execute();
+            insertNode(handle, json, node, at);
             provenance(handle, node.datasetId(), NODE, node.id(), dataId);
           }
           for (GraphEdge edge : derived.edges()) {
-            handle
-                .createUpdate(
-                    "INSERT INTO memory_edges (dataset_id, id, source_id, target_id,"
-                        + " relationship_name, description, weight, properties, created_at)"
-                        + " VALUES (:dataset, :id, :source, :target, :relationship, :description,"
-                        + " :weight, :properties, :at) ON CONFLICT (dataset_id, id) DO NOTHING")
-                .bind("dataset", edge.datasetId())
-                .bind("id", edge.id())
-                .bind("source", edge.sourceId())
-                .bind("target", edge.targetId())
-                .bind("relationship", edge.relationshipName())
-                .bind("description", edge.description())
-                .bind("weight", edge.weight())
-                .bind("properties", json.write(edge.properties()))
-                .bind("at", at.toEpochMilli())
-                .execute();
+            insertEdge(handle, json, edge, at);
             provenance(handle, edge.datasetId(), EDGE, edge.id(), dataId);
           }
         });
   }
 
-  private static void provenance(
+  /**
+   * Adds a node unless present (then only its {@code updated_at} moves; the first description
+   * stays).
+   */
+  static void insertNode(Handle handle, Json json, GraphNode node, Instant at) {
+    handle
+        .createUpdate(
+            "INSERT INTO memory_nodes (dataset_id, id, name, type, description,"
+                + " properties, created_at, updated_at) VALUES (:dataset, :id, :name,"
+                + " :type, :description, :properties, :at, :at) ON CONFLICT (dataset_id,"
+                + " id) DO UPDATE SET updated_at = :at")
+        .bind("dataset", node.datasetId())
+        .bind("id", node.id())
+        .bind("name", node.name())
+        .bind("type", node.type())
+        .bind("description", node.description())
+        .bind("properties", json.write(node.properties()))
+        .bind("at", at.toEpochMilli())
+        .execute();
+  }
+
+  /** Adds an edge unless present; answers 1 when it was added, 0 when it existed. */
+  static int insertEdge(Handle handle, Json json, GraphEdge edge, Instant at) {
+    return handle
+        .createUpdate(
+            "INSERT INTO memory_edges (dataset_id, id, source_id, target_id,"
+                + " relationship_name, description, weight, properties, created_at)"
+                + " VALUES (:dataset, :id, :source, :target, :relationship, :description,"
+                + " :weight, :properties, :at) ON CONFLICT (dataset_id, id) DO NOTHING")
+        .bind("dataset", edge.datasetId())
+        .bind("id", edge.id())
+        .bind("source", edge.sourceId())
+        .bind("target", edge.targetId())
+        .bind("relationship", edge.relationshipName())
+        .bind("description", edge.description())
+        .bind("weight", edge.weight())
+        .bind("properties", json.write(edge.properties()))
+        .bind("at", at.toEpochMilli())
+        .execute();
+  }
+
+  static void provenance(
       Handle handle, String datasetId, String kind, String elementId, String dataId) {
     handle
         .createUpdate(
@@ -362,23 +375,19 @@ public final class GraphRepository {
               continue;
             }
             int inserted =
-                handle
-                    .createUpdate(
-                        "INSERT INTO memory_edges (dataset_id, id, source_id, target_id,"
-                            + " relationship_name, description, weight, properties, created_at)"
-                            + " VALUES (:dataset, :id, :source, :target, :relationship,"
-                            + " :description, :weight, :properties, :at) ON CONFLICT (dataset_id,"
-                            + " id) DO NOTHING")
-                    .bind("dataset", datasetId)
-                    .bind("id", id)
-                    .bind("source", source)
-                    .bind("target", target)
-                    .bind("relationship", edge.relationshipName())
-                    .bind("description", edge.description())
-                    .bind("weight", edge.weight())
-                    .bind("properties", json.write(edge.properties()))
-                    .bind("at", at.toEpochMilli())
-                    .execute();
+                insertEdge(
+                    handle,
+                    json,
+                    new GraphEdge(
+                        datasetId,
+                        id,
+                        source,
+                        target,
+                        edge.relationshipName(),
+                        edge.description(),
+                        edge.weight(),
+                        edge.properties()),
+                    at);
             if (inserted > 0) {
               createdEdges.add(id);
             }

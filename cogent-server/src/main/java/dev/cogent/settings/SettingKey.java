@@ -395,7 +395,16 @@ public enum SettingKey {
       null,
       "URL of a model catalog in the models.dev api.json format to refresh from at start-up and"
           + " daily; unset keeps the catalog shipped with the server.",
-      s -> s.models().catalogUrl());
+      s -> s.models().catalogUrl()),
+  MCP_SERVER_ENABLED(
+      "mcp.server_enabled",
+      "COGENT_MCP_SERVER_ENABLED",
+      null,
+      ValueType.BOOLEAN,
+      Visibility.SHOWN,
+      "true",
+      "Mount Cogent's own MCP server endpoint (/mcp) with the memory and agent tools.",
+      s -> s.mcp().serverEnabled());
 
   /**
    * Config-file keys that hold structured data another feature reads from the file itself, not

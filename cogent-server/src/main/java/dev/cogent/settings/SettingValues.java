@@ -122,6 +122,10 @@ final class SettingValues {
     return new A2aSettings((Boolean) get(SettingKey.A2A_ENABLED));
   }
 
+  McpSettings mcp() {
+    return new McpSettings((Boolean) get(SettingKey.MCP_SERVER_ENABLED));
+  }
+
   ModelSettings models() {
     return new ModelSettings((String) get(SettingKey.MODELS_CATALOG_URL));
   }

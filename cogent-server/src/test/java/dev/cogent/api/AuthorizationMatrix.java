@@ -350,6 +350,18 @@ final class AuthorizationMatrix {
             "GET /a2a/{agent_name}/.well-known/agent-card.json",
             (w, c) -> Request.get("/a2a/" + w.ownerA2aAgent() + "/.well-known/agent-card.json"),
             200),
+        // ---- MCP endpoint: the matrix sends no Accept or Mcp-Session-Id header, so an
+        // authenticated caller gets the transport's 400; McpEndpointApiContract covers the rest.
+        own(
+            "POST /mcp",
+            (w, c) ->
+                Request.post(
+                    "/mcp",
+                    "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"initialize\", \"params\":"
+                        + " {}}"),
+            400),
+        own("GET /mcp", (w, c) -> Request.get("/mcp"), 400),
+        own("DELETE /mcp", (w, c) -> Request.delete("/mcp"), 400),
         // ---- users, logins, keys
         open(
             "POST /api/v1/auth/register",

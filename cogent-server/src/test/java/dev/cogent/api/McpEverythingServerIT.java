@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
+import dev.cogent.testing.NpmPackages;
 import dev.cogent.testing.SseClient;
 import dev.cogent.testing.SseClient.Frame;
 import dev.cogent.testing.TestServer;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,78 +109,13 @@ class McpEverythingServerIT {
 
   /** The package's entry point, installed into the module's {@code target/npm-cache} once. */
   private Path installed() {
-    Path cache = Path.of("target", "npm-cache").toAbsolutePath();
-    Path home = cache.resolve("node_modules").resolve(PACKAGE);
-    Path entry = home.resolve("dist").resolve("index.js");
-    try {
-      if (Files.isRegularFile(entry)
-          && Files.readString(home.resolve("package.json")).contains("\"" + VERSION + "\"")) {
-        return entry;
-      }
-    } catch (IOException e) {
-      // Reinstall below.
-    }
-    Assumptions.assumeTrue(runs("node", "--version"), "node is not installed");
-    Assumptions.assumeTrue(runs("npm", "--version"), "npm is not installed");
-    Path log = dir.resolve("npm-install.log");
-    boolean installedNow;
-    try {
-      Files.createDirectories(cache);
-      Process install =
-          new ProcessBuilder(
-                  "npm",
-                  "install",
-                  "--prefix",
-                  cache.toString(),
-                  "--no-audit",
-                  "--no-fund",
-                  // Offline, fail in about a minute rather than after npm's long default retries.
-                  "--fetch-retries=1",
-                  "--fetch-timeout=30000",
-                  PACKAGE + "@" + VERSION)
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      installedNow =
-          install.waitFor(5, TimeUnit.MINUTES) && install.exitValue() == 0 && Files.exists(entry);
-      install.destroyForcibly();
-    } catch (IOException e) {
-      installedNow = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      installedNow = false;
-    }
-    Assumptions.assumeTrue(
-        installedNow,
-        () -> "npm could not install " + PACKAGE + "@" + VERSION + " (offline?): " + tail(log));
-    return entry;
-  }
-
-  private static boolean runs(String... command) {
-    try {
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      boolean done = process.waitFor(30, TimeUnit.SECONDS);
-      process.destroyForcibly();
-      return done && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      String text = Files.readString(log).strip();
-      return text.substring(Math.max(0, text.length() - 500));
-    } catch (IOException e) {
-      return "no npm output";
-    }
+    return NpmPackages.install(
+            Path.of("target", "npm-cache").toAbsolutePath(),
+            PACKAGE,
+            VERSION,
+            dir.resolve("npm-install.log"))
+        .resolve("dist")
+        .resolve("index.js");
   }
 
   private static int freePort() throws IOException {

@@ -41,7 +41,8 @@ class SettingsViewTest {
             15,
             AuthSettings.DEFAULT_PASSWORD_HASH_MEMORY_KIB),
         A2aSettings.DEFAULTS,
-        ModelSettings.DEFAULTS);
+        ModelSettings.DEFAULTS,
+        McpSettings.DEFAULTS);
   }
 
   @SuppressWarnings("unchecked")
