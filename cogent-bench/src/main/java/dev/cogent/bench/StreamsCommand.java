@@ -52,6 +52,9 @@ final class StreamsCommand implements Callable<Integer> {
   static final int MAX_STREAMS = 5000;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+  /** Seconds the HTTP client keeps an idle connection. */
+  private static final String KEEPALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+
   /** The probe's sessions, used in turn so that no transcript grows long. */
   private static final int PROBE_SESSIONS = 20;
 
@@ -177,6 +180,12 @@ final class StreamsCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     ObjectMapper json = new ObjectMapper();
+    // The JDK client keeps an idle connection 20 minutes, Jetty closes it after 30 s; a request
+    // sent on one the server has just closed fails with an IOException that is no server error.
+    // Read once, when the client's connection pool is first used.
+    if (System.getProperty(KEEPALIVE_PROPERTY) == null) {
+      System.setProperty(KEEPALIVE_PROPERTY, "20");
+    }
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -434,7 +443,10 @@ final class StreamsCommand implements Callable<Integer> {
             (response, error) -> {
               if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                return new MessageOutcome(0, -1, null, cause.getClass().getSimpleName());
+                String reason =
+                    cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                return new MessageOutcome(0, -1, null, reason);
               }
               StreamListener.Outcome stream = response.body();
               long ttftMicros =
