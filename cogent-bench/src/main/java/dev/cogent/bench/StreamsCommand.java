@@ -52,6 +52,18 @@ final class StreamsCommand implements Callable<Integer> {
   static final int MAX_STREAMS = 5000;
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+  /** Seconds the HTTP client keeps an idle connection. */
+  private static final String KEEPALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
+
+  /** The probe's sessions, used in turn so that no transcript grows long. */
+  private static final int PROBE_SESSIONS = 20;
+
+  /** The probe sends its next message this long after the previous one was sent, at the least. */
+  private static final long PROBE_INTERVAL_MILLIS = 100;
+
+  /** The probe's message: a one-word reply, so its stream is short. */
+  private static final String PROBE_BODY = "{\"content\": \"/reply probe\"}";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -132,7 +144,11 @@ final class StreamsCommand implements Callable<Integer> {
       double ttftP50Ms,
       double ttftP99Ms,
       double ttftMaxMs,
+      int probeMessages,
+      double probeTtftP50Ms,
+      double probeTtftP99Ms,
       double serverCpuPercent,
+      double serverCpuMsPerMessage,
       double serverPeakRssMb,
       Map<String, Integer> errorReasons) {}
 
@@ -164,6 +180,12 @@ final class StreamsCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     ObjectMapper json = new ObjectMapper();
+    // The JDK client keeps an idle connection 20 minutes, Jetty closes it after 30 s; a request
+    // sent on one the server has just closed fails with an IOException that is no server error.
+    // Read once, when the client's connection pool is first used.
+    if (System.getProperty(KEEPALIVE_PROPERTY) == null) {
+      System.setProperty(KEEPALIVE_PROPERTY, "20");
+    }
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -224,6 +246,7 @@ final class StreamsCommand implements Callable<Integer> {
       throws InterruptedException {
     Map<String, String> headers = info.scopeHeaders();
     List<String> sessions = createSessions(client, json, url, headers, streams);
+    List<String> probeSessions = createSessions(client, json, url, headers, PROBE_SESSIONS);
     String body;
     try {
       body =
@@ -281,6 +304,13 @@ final class StreamsCommand implements Callable<Integer> {
       chains.add(chain);
     }
     CompletableFuture<Void> all = CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new));
+    ConcurrentHistogram probeTtft = new ConcurrentHistogram(3);
+    Thread probe =
+        new Thread(
+            () -> probe(client, url, headers, probeSessions, all, probeTtft, reasons),
+            "bench-probe");
+    probe.setDaemon(true);
+    probe.start();
     try {
       all.get(levelTimeoutSeconds, TimeUnit.SECONDS);
     } catch (TimeoutException e) {
@@ -297,6 +327,7 @@ final class StreamsCommand implements Callable<Integer> {
     double cpuSeconds = (server.cpuTime().minus(cpuBefore)).toNanos() / 1e9;
     sampler.interrupt();
     sampler.join();
+    probe.join(REQUEST_TIMEOUT.toMillis() + 5_000);
     int errors = reasons.values().stream().mapToInt(Integer::intValue).sum();
     boolean any = ttft.getTotalCount() > 0;
     return new Level(
@@ -309,9 +340,50 @@ final class StreamsCommand implements Callable<Integer> {
         any ? ttft.getValueAtPercentile(50) / 1000.0 : 0,
         any ? ttft.getValueAtPercentile(99) / 1000.0 : 0,
         any ? ttft.getMaxValue() / 1000.0 : 0,
+        (int) probeTtft.getTotalCount(),
+        probeTtft.getTotalCount() > 0 ? probeTtft.getValueAtPercentile(50) / 1000.0 : 0,
+        probeTtft.getTotalCount() > 0 ? probeTtft.getValueAtPercentile(99) / 1000.0 : 0,
         100 * cpuSeconds / seconds,
+        1000 * cpuSeconds / Math.max(1, completed.get() + probeTtft.getTotalCount()),
         peakRss.get() / (1024.0 * 1024.0),
         Map.copyOf(reasons));
+  }
+
+  /**
+   * The probe: one message at a time, each on the next of {@code sessions}, at most one every
+   * {@link #PROBE_INTERVAL_MILLIS}, until {@code level} is over. Its time to first token is what a
+   * new message meets while the level's streams are in flight; the level's own figure also holds
+   * the queue of all of its streams starting at the same instant.
+   */
+  private void probe(
+      HttpClient client,
+      LoopbackUrl url,
+      Map<String, String> headers,
+      List<String> sessions,
+      CompletableFuture<Void> level,
+      ConcurrentHistogram ttft,
+      Map<String, Integer> reasons) {
+    int sent = 0;
+    while (!level.isDone()) {
+      long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS);
+      MessageOutcome outcome =
+          message(client, url, headers, sessions.get(sent++ % sessions.size()), PROBE_BODY).join();
+      String problem = problem(outcome, 1);
+      if (problem == null) {
+        ttft.recordValue(Math.max(0, outcome.ttftMicros()));
+      } else {
+        reasons.merge("probe: " + problem, 1, Integer::sum);
+      }
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        try {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** What one message's stream showed, with the time from sending to its first token. */
@@ -324,6 +396,11 @@ final class StreamsCommand implements Callable<Integer> {
 
   /** Why a message failed, or null when it streamed every token and ended with done. */
   String problem(MessageOutcome outcome) {
+    return problem(outcome, tokens);
+  }
+
+  /** Why a message of {@code expectedTokens} words failed, or null. */
+  static String problem(MessageOutcome outcome, int expectedTokens) {
     if (outcome.failure() != null) {
       return outcome.failure();
     }
@@ -337,8 +414,8 @@ final class StreamsCommand implements Callable<Integer> {
     if (!stream.terminal().equals("done")) {
       return stream.terminal() + " " + stream.errorData();
     }
-    if (stream.tokens() != tokens) {
-      return "expected " + tokens + " tokens, got " + stream.tokens();
+    if (stream.tokens() != expectedTokens) {
+      return "expected " + expectedTokens + " tokens, got " + stream.tokens();
     }
     return null;
   }
@@ -366,7 +443,10 @@ final class StreamsCommand implements Callable<Integer> {
             (response, error) -> {
               if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
-                return new MessageOutcome(0, -1, null, cause.getClass().getSimpleName());
+                String reason =
+                    cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                return new MessageOutcome(0, -1, null, reason);
               }
               StreamListener.Outcome stream = response.body();
               long ttftMicros =
@@ -449,7 +529,7 @@ final class StreamsCommand implements Callable<Integer> {
             result.messagesPerStream(), result.tokens()));
     text.append(
         String.format(
-            "%8s %9s %7s %8s %9s %10s %10s %10s %8s %8s %7s%n",
+            "%8s %9s %7s %8s %9s %10s %10s %10s %7s %10s %10s %6s %7s %7s %7s%n",
             "streams",
             "messages",
             "errors",
@@ -458,13 +538,17 @@ final class StreamsCommand implements Callable<Integer> {
             "ttft p50",
             "ttft p99",
             "ttft max",
+            "probes",
+            "probe p50",
+            "probe p99",
             "cpu %",
+            "cpu/msg",
             "rss MB",
             "secs"));
     for (Level level : result.levels()) {
       text.append(
           String.format(
-              "%8d %9d %7d %8.1f %9.0f %10.2f %10.2f %10.2f %8.0f %8.0f %7.1f%n",
+              "%8d %9d %7d %8.1f %9.0f %10.2f %10.2f %10.2f %7d %10.2f %10.2f %6.0f %7.1f %7.0f %7.1f%n",
               level.streams(),
               level.messages(),
               level.errors(),
@@ -473,7 +557,11 @@ final class StreamsCommand implements Callable<Integer> {
               level.ttftP50Ms(),
               level.ttftP99Ms(),
               level.ttftMaxMs(),
+              level.probeMessages(),
+              level.probeTtftP50Ms(),
+              level.probeTtftP99Ms(),
               level.serverCpuPercent(),
+              level.serverCpuMsPerMessage(),
               level.serverPeakRssMb(),
               level.seconds()));
     }

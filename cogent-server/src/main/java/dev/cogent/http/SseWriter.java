@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * Writes a run's events as a Server-Sent Events stream, by hand, on the response of any method
  * (Javalin's {@code sse()} only serves GETs that accept {@code text/event-stream}). The stream
  * starts with {@code retry: 3000}; each event is a frame {@code id: <sequence>}, {@code event:
- * <type>}, {@code data: <json>}, flushed at once; a {@code : keep-alive} comment goes out after
- * each interval of silence. It ends after the followed run's terminal event, or at the first failed
- * write (the client left): the run itself goes on, it does not belong to the stream.
+ * <type>}, {@code data: <json>}, flushed as soon as no further event is ready; a {@code :
+ * keep-alive} comment goes out after each interval of silence. It ends after the followed run's
+ * terminal event, or at the first failed write (the client left): the run itself goes on, it does
+ * not belong to the stream.
  *
  * <p>Thread-safe: holds no per-stream state.
  */
@@ -94,11 +95,18 @@ public final class SseWriter {
           send(out, ": keep-alive\n\n");
           continue;
         }
-        LoggedEvent event = next.get();
-        send(out, frame(event));
-        if (event.isTerminal() && (runId == null || runId.equals(event.runId()))) {
-          return;
+        // Frames already committed go out in one flush: a run's tokens are published in groups,
+        // and a write per frame would cost a system call (and a TCP segment) per token.
+        while (next.isPresent()) {
+          LoggedEvent event = next.get();
+          out.write(frame(event).getBytes(StandardCharsets.UTF_8));
+          if (event.isTerminal() && (runId == null || runId.equals(event.runId()))) {
+            out.flush();
+            return;
+          }
+          next = events.next(Duration.ZERO);
         }
+        out.flush();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,10 +3,12 @@ package dev.cogent.runtime;
 import dev.cogent.ErrorCode;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.LoggedEvent;
+import dev.cogent.session.PendingEvent;
 import dev.cogent.session.RunCheckpoints;
 import dev.cogent.session.RunError;
 import dev.cogent.session.RunService;
 import dev.cogent.session.RunStatus;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +21,18 @@ import org.slf4j.LoggerFactory;
  * done}, {@code error} or {@code interrupt} every further event is dropped. A run paused at an
  * {@code interrupt} continues later with a new emitter. Thread-safe (a model may stream tokens from
  * its own thread).
+ *
+ * <p>Non-terminal events are handed to the log without waiting for each commit ({@link
+ * EventLog#appendLater}), so a streaming run is not held up token by token; at most {@link
+ * #MAX_UNCOMMITTED} may be on their way at once, and the terminal event is written only after all
+ * of them are committed, so it is always the run's last event in the log.
  */
 final class RunEmitter {
 
   private static final Logger log = LoggerFactory.getLogger(RunEmitter.class);
+
+  /** Events of the run handed to the log but not yet known to be committed, at most. */
+  static final int MAX_UNCOMMITTED = 64;
 
   private final EventLog events;
   private final RunService runs;
@@ -30,6 +40,7 @@ final class RunEmitter {
   private final String sessionId;
   private final String runId;
   private final ReentrantLock lock = new ReentrantLock();
+  private final ArrayDeque<PendingEvent> uncommitted = new ArrayDeque<>();
   private LoggedEvent terminal;
   private boolean ended;
 
@@ -59,10 +70,32 @@ final class RunEmitter {
     lock.lock();
     try {
       if (!ended) {
-        events.append(sessionId, runId, type, payload);
+        uncommitted.add(events.appendLater(sessionId, runId, type, payload));
+        // Committed ones are dropped (a failure surfaces here, as it did when each append waited);
+        // past the bound the run waits for its oldest.
+        while (!uncommitted.isEmpty()
+            && (uncommitted.peekFirst().isDone() || uncommitted.size() > MAX_UNCOMMITTED)) {
+          uncommitted.pollFirst().await();
+        }
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Waits until every event handed to the log is committed (the log commits a session's events in
+   * order, so the newest is enough); a failed one is not retried, the terminal event still follows.
+   */
+  private void settle() {
+    PendingEvent newest = uncommitted.peekLast();
+    uncommitted.clear();
+    if (newest != null) {
+      try {
+        newest.await();
+      } catch (RuntimeException e) {
+        log.warn("An event of run {} of session {} was not stored", runId, sessionId, e);
+      }
     }
   }
 
@@ -98,6 +131,7 @@ final class RunEmitter {
         return;
       }
       ended = true;
+      settle();
       terminal = checkpoints.pause(sessionId, runId, state, payload).orElse(null);
     } catch (RuntimeException e) {
       // Not paused: let the caller end the run with an error instead of leaving it running.
@@ -139,6 +173,7 @@ final class RunEmitter {
         return;
       }
       ended = true;
+      settle();
       terminal =
           runs.finish(sessionId, runId, status, type, payload, error, assistantMessageId)
               .orElse(null);

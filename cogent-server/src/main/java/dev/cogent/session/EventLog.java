@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * pages through the stored log.
  *
  * <p>On SQLite, where writers queue for one lock, plain appends that arrive together are stored in
- * one transaction ({@link GroupCommit}); each caller still returns only once its event is
- * committed.
+ * one transaction ({@link GroupCommit}); {@link #append} returns only once its event is committed,
+ * {@link #appendLater} (a run's streamed events) does not wait for it. Either way an event is
+ * published only after its commit, so every event a subscriber sees is durable.
  *
  * <p>Publication is in-process. Subscribers re-read the store whenever live events skip a sequence,
  * so another publisher (PostgreSQL LISTEN/NOTIFY across replicas) can feed {@link #publish} later
@@ -70,6 +71,23 @@ public final class EventLog {
       return groupCommit.append(new GroupCommit.Append(sessionId, runId, type, payload, now));
     }
     return append(sessionId, runId, type, payload, (handle, event) -> {});
+  }
+
+  /**
+   * Hands an event of a run to the log without waiting for its commit (SQLite: it joins the next
+   * group commit; PostgreSQL: it is stored before this returns). A session's events appended this
+   * way are committed and published in the order they were handed over; the caller waits with
+   * {@link PendingEvent#await} before anything that must follow them in the log (a terminal event).
+   *
+   * @param payload the SSE {@code data} object
+   */
+  public PendingEvent appendLater(
+      String sessionId, String runId, String type, Map<String, Object> payload) {
+    if (groupCommit != null) {
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      return groupCommit.enqueue(new GroupCommit.Append(sessionId, runId, type, payload, now));
+    }
+    return PendingEvent.stored(append(sessionId, runId, type, payload, (handle, event) -> {}));
   }
 
   /**

@@ -35,20 +35,7 @@ final class EventRepository {
       String type,
       Map<String, Object> payload,
       Instant now) {
-    int rows =
-        handle
-            .createUpdate("UPDATE sessions SET event_sequence = event_sequence + 1 WHERE id = :id")
-            .bind("id", sessionId)
-            .execute();
-    if (rows == 0) {
-      throw new IllegalStateException("no session " + sessionId + " to append an event to");
-    }
-    long sequence =
-        handle
-            .createQuery("SELECT event_sequence FROM sessions WHERE id = :id")
-            .bind("id", sessionId)
-            .mapTo(Long.class)
-            .one();
+    long sequence = takeSequences(handle, sessionId, 1);
     handle
         .createUpdate(
             "INSERT INTO events ("
@@ -75,17 +62,7 @@ final class EventRepository {
     appends.forEach(append -> perSession.merge(append.sessionId(), 1, Integer::sum));
     Map<String, Long> next = new java.util.HashMap<>();
     for (Map.Entry<String, Integer> session : perSession.entrySet()) {
-      int rows =
-          handle
-              .createUpdate(
-                  "UPDATE sessions SET event_sequence = event_sequence + :count WHERE id = :id")
-              .bind("count", session.getValue())
-              .bind("id", session.getKey())
-              .execute();
-      if (rows == 0) {
-        throw new IllegalStateException("no session " + session.getKey() + " to append events to");
-      }
-      long last = lastSequence(handle, session.getKey());
+      long last = takeSequences(handle, session.getKey(), session.getValue());
       next.put(session.getKey(), last - session.getValue() + 1);
     }
     List<LoggedEvent> events = new java.util.ArrayList<>(appends.size());
@@ -115,6 +92,25 @@ final class EventRepository {
     }
     batch.execute();
     return events;
+  }
+
+  /**
+   * Advances the session's counter by {@code count} and returns its new value, the last of the
+   * sequences taken, in one statement.
+   *
+   * @throws IllegalStateException when the session does not exist
+   */
+  private static long takeSequences(Handle handle, String sessionId, int count) {
+    return handle
+        .createQuery(
+            "UPDATE sessions SET event_sequence = event_sequence + :count WHERE id = :id"
+                + " RETURNING event_sequence")
+        .bind("count", count)
+        .bind("id", sessionId)
+        .mapTo(Long.class)
+        .findOne()
+        .orElseThrow(
+            () -> new IllegalStateException("no session " + sessionId + " to append events to"));
   }
 
   /** The session's events with a sequence greater than {@code after}, at most {@code limit}. */

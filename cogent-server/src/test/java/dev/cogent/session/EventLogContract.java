@@ -158,4 +158,41 @@ abstract class EventLogContract {
         .containsExactlyElementsOf(
             LongStream.rangeClosed(1, EventSubscription.LIVE_BUFFER + 50).boxed().toList());
   }
+
+  @Test
+  void events_handed_over_without_waiting_are_stored_and_followed_in_the_order_given()
+      throws Exception {
+    String a = session();
+    String b = session();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Long> seen = new ArrayList<>();
+    try (EventSubscription subscription = log.subscribe(a, 0)) {
+      List<Future<PendingEvent>> producers = new ArrayList<>();
+      for (String id : List.of(a, b)) {
+        producers.add(
+            pool.submit(
+                () -> {
+                  PendingEvent last = null;
+                  for (int i = 0; i < 300; i++) {
+                    last = log.appendLater(id, "run-1", "token", Map.of("content", "t" + i));
+                  }
+                  return last;
+                }));
+      }
+      // The last one committed means every earlier one of its log is committed.
+      assertThat(producers.get(0).get().await().sequence()).isEqualTo(300);
+      assertThat(producers.get(1).get().await().sequence()).isEqualTo(300);
+      Optional<LoggedEvent> next;
+      while ((next = subscription.next(Duration.ofMillis(50))).isPresent()) {
+        seen.add(next.get().sequence());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, 300).boxed().toList());
+    assertThat(log.readAfter(a, 0, 1000))
+        .extracting(e -> e.data().get("content"))
+        .containsExactlyElementsOf(LongStream.range(0, 300).mapToObj(i -> "t" + i).toList());
+  }
 }

@@ -89,4 +89,37 @@ class GroupCommitTest {
     // Only the stored events are published, in order.
     assertThat(published).containsExactly(1L, second.get().sequence());
   }
+
+  @Test
+  void a_lone_queued_append_is_written_by_the_thread_that_queues_it() {
+    firstWriteMayEnd.countDown();
+
+    PendingEvent pending = commit.enqueue(append("s1"));
+
+    assertThat(pending.isDone()).isTrue();
+    assertThat(pending.await().sessionId()).isEqualTo("s1");
+    assertThat(published).containsExactly(1L);
+  }
+
+  @Test
+  void appends_queued_during_a_write_return_at_once_and_the_writer_stores_them_in_order()
+      throws Exception {
+    CompletableFuture<LoggedEvent> first =
+        CompletableFuture.supplyAsync(() -> commit.append(append("s1")));
+    await().atMost(Duration.ofSeconds(20)).until(() -> batches.size() == 1);
+
+    PendingEvent second = commit.enqueue(append("s1"));
+    PendingEvent third = commit.enqueue(append("s2"));
+
+    assertThat(second.isDone()).isFalse();
+    assertThat(commit.queued()).isEqualTo(2);
+    firstWriteMayEnd.countDown();
+    // Nobody waits for them: the writer of the first batch goes on and writes them.
+    await().atMost(Duration.ofSeconds(20)).until(third::isDone);
+    assertThat(first.get(20, TimeUnit.SECONDS).sequence()).isEqualTo(1);
+    assertThat(second.await().sequence()).isEqualTo(2);
+    assertThat(third.await().sequence()).isEqualTo(3);
+    assertThat(batches).containsExactly(List.of("s1"), List.of("s1", "s2"));
+    assertThat(published).containsExactly(1L, 2L, 3L);
+  }
 }
