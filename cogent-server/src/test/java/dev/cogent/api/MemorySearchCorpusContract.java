@@ -342,6 +342,26 @@ abstract class MemorySearchCorpusContract {
   }
 
   @Test
+  void agentic_completion_searches_exactly_one_dataset_and_only_context_starts_no_run() {
+    HttpResponse<String> both =
+        post(
+            alice,
+            "/api/v1/search",
+            "{\"search_type\": \"AGENTIC_COMPLETION\", \"query\": \"/reply hi\"}");
+    String context =
+        only(search(
+                "AGENTIC_COMPLETION",
+                "Who designed the Analytical Engine?\n/fail no run may start",
+                "\"only_context\": true"))
+            .path("search_result")
+            .asText();
+
+    assertThat(both.statusCode()).as(both.body()).isEqualTo(422);
+    assertThat(both.body()).contains("exactly one dataset");
+    assertThat(context).contains("Nodes:", "Charles Babbage");
+  }
+
+  @Test
   void agentic_completion_leaves_no_session_behind() {
     only(search("AGENTIC_COMPLETION", "/reply nothing to keep", ""));
 
