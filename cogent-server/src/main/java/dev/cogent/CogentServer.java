@@ -102,6 +102,7 @@ import dev.cogent.registry.SkillService;
 import dev.cogent.registry.SkillSpec;
 import dev.cogent.runtime.AgentLoop;
 import dev.cogent.runtime.AgentRuntime;
+import dev.cogent.runtime.AgentTasks;
 import dev.cogent.runtime.CallbackSender;
 import dev.cogent.scope.ScopeResolver;
 import dev.cogent.session.EventLog;
@@ -148,6 +149,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -439,11 +441,15 @@ public final class CogentServer implements AutoCloseable {
               authentication,
               requests,
               json);
+      // AGENTIC_COMPLETION starts agent runs, and the runtime is built after the memory tools it
+      // gives agents: the search reaches it through this reference, set below.
+      var agentTasks = new AtomicReference<AgentTasks>();
       var memorySearch =
           new SearchService(
               new StoredMemories(datasetResolver, memoryIndex, embedder, memoryGraph, memoryData),
               modelResolver,
               skillService,
+              agentTasks::get,
               database,
               json,
               clock);
@@ -522,6 +528,7 @@ public final class CogentServer implements AutoCloseable {
               json,
               runTracer);
       runtime.recoverInterruptedRuns();
+      agentTasks.set(new AgentTasks(sessions, runs, messages, agentLoop, runtime, workspaces));
       var sse = new SseWriter(json, Duration.ofSeconds(15), metrics);
       var a2aService =
           new A2aService(

@@ -9,6 +9,8 @@ import dev.cogent.scope.Scope;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What route classes read from a request: its JSON body as a record, its scope, and query
@@ -44,6 +46,22 @@ public final class Requests {
       throw ExceptionMapping.fromJson(e);
     } catch (IOException e) {
       throw new ApiException(ErrorCode.BAD_REQUEST, "Unreadable request body");
+    }
+  }
+
+  /**
+   * Rejects the fields and file parts of a multipart form that are not {@code known}, as {@link
+   * #body} rejects unknown JSON fields.
+   *
+   * @throws ApiException 422 naming the first unknown field
+   */
+  public void checkFormFields(Context ctx, Set<String> known) {
+    Set<String> sent = new TreeSet<>(ctx.formParamMap().keySet());
+    sent.addAll(ctx.uploadedFileMap().keySet());
+    for (String field : sent) {
+      if (!known.contains(field)) {
+        throw ApiException.invalid(field, "unknown field");
+      }
     }
   }
 

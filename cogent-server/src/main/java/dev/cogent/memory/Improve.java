@@ -56,6 +56,23 @@ public final class Improve {
           "merge_entity_duplicates",
           "index_data_points");
 
+  /**
+   * The anchor's feedback tasks, refused with 422 rather than run as no-ops: they apply feedback
+   * scores that clients give on answers (its session Q&A entries with {@code feedback_score} and
+   * {@code used_graph_element_ids}, its {@code remember/entry} of type {@code feedback}) and on
+   * agent traces. Cogent records neither the graph elements an answer used nor any feedback yet, so
+   * there is nothing these tasks could read.
+   */
+  static final Map<String, String> FEEDBACK_TASKS =
+      Map.of(
+          "apply_feedback_weights",
+          "it weighs the nodes and edges that answered a query by the feedback given on that"
+              + " answer",
+          "extract_agent_trace_feedbacks",
+          "it reads the feedback given on agent traces",
+          "cognify_agent_trace_feedback",
+          "it turns the feedback given on agent traces into memory");
+
   /** The node set of data items made from sessions (the anchor's tag). */
   public static final String SESSION_NODE_SET = "user_sessions_from_cache";
 
@@ -150,7 +167,7 @@ public final class Improve {
         !request.enrichmentTasks().isEmpty()
             ? request.enrichmentTasks()
             : sessions
-                ? List.of("apply_feedback_weights", "cognify_session", "index_data_points")
+                ? List.of("cognify_session", "index_data_points")
                 : List.of("index_data_points");
     List<String> tasks = new ArrayList<>(new LinkedHashSet<>(extraction));
     tasks.addAll(new LinkedHashSet<>(enrichment));
@@ -162,6 +179,15 @@ public final class Improve {
       if (!known.contains(task)) {
         throw ApiException.invalid(
             field, "unknown task '" + task + "'; known: " + String.join(", ", known));
+      }
+      if (FEEDBACK_TASKS.containsKey(task)) {
+        throw ApiException.invalid(
+            field,
+            "task '"
+                + task
+                + "' is not available: "
+                + FEEDBACK_TASKS.get(task)
+                + ", and this server records no feedback on answers or agent traces yet");
       }
     }
   }
@@ -297,10 +323,7 @@ public final class Improve {
       case "apply_frequency_weights" -> frequencyWeights(datasetId, work);
       case "merge_entity_duplicates" -> merge(datasetId, work);
       case "index_data_points" -> reindex(datasetId);
-      // Cogent records no feedback on memory answers nor agent traces yet: nothing to apply.
-      case "apply_feedback_weights",
-          "extract_agent_trace_feedbacks",
-          "cognify_agent_trace_feedback" -> {}
+      // The feedback tasks are refused by plan().
       default -> throw new IllegalStateException("unchecked task " + task);
     }
   }

@@ -74,14 +74,38 @@ public final class Ingestion {
    *     file type
    */
   public Added add(Principal caller, Dataset dataset, List<Upload> uploads, List<String> nodeSet) {
+    return add(caller, dataset, uploads, nodeSet, ItemAnnotations.NONE);
+  }
+
+  /**
+   * Stores the uploads in the dataset, each new data item with its label and external metadata. An
+   * upload whose content the dataset already holds keeps the existing item as it is.
+   *
+   * @throws ApiException as {@link #add(Principal, Dataset, List, List)}; 400 when the annotations
+   *     are not one per upload
+   */
+  public Added add(
+      Principal caller,
+      Dataset dataset,
+      List<Upload> uploads,
+      List<String> nodeSet,
+      ItemAnnotations annotations) {
     if (uploads.isEmpty()) {
       throw ApiException.invalid("data", "must hold at least one file or text");
     }
+    annotations.check(uploads.size());
     List<String> tags = tags(nodeSet);
     Instant started = now();
     List<DataItem> items = new ArrayList<>();
-    for (Upload upload : uploads) {
-      items.add(store(caller, dataset, upload, tags));
+    for (int i = 0; i < uploads.size(); i++) {
+      items.add(
+          store(
+              caller,
+              dataset,
+              uploads.get(i),
+              tags,
+              annotations.label(i),
+              annotations.metadata(i)));
     }
     Instant finished = now();
     PipelineRun run =
@@ -103,7 +127,13 @@ public final class Ingestion {
     return new Added(dataset, run, items);
   }
 
-  private DataItem store(Principal caller, Dataset dataset, Upload upload, List<String> tags) {
+  private DataItem store(
+      Principal caller,
+      Dataset dataset,
+      Upload upload,
+      List<String> tags,
+      String label,
+      Map<String, Object> metadata) {
     DocumentType type =
         DocumentType.detect(upload.fileName(), upload.contentType())
             .orElseThrow(
@@ -134,8 +164,8 @@ public final class Ingestion {
             upload.bytes().length,
             location,
             tags,
-            null,
-            Map.of(),
+            label,
+            metadata,
             caller.userId(),
             DataStatus.PENDING,
             null,

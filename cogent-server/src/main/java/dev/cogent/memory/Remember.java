@@ -45,6 +45,8 @@ public final class Remember {
    *
    * @param graphModel a JSON Schema as text, or null
    * @param selfImprovement whether improve runs after cognify (the anchor's default: true)
+   * @param annotations the per-file labels and external metadata
+   * @param ontologyKeys the anchor's {@code ontology_key}; see {@link Ontologies}
    */
   public record Request(
       String datasetName,
@@ -56,7 +58,15 @@ public final class Remember {
       String customPrompt,
       String graphModel,
       Integer chunkSize,
-      boolean selfImprovement) {}
+      boolean selfImprovement,
+      ItemAnnotations annotations,
+      List<String> ontologyKeys) {
+
+    public Request {
+      annotations = annotations == null ? ItemAnnotations.NONE : annotations;
+      ontologyKeys = ontologyKeys == null ? List.of() : List.copyOf(ontologyKeys);
+    }
+  }
 
   /** The anchor's {@code RememberResult.to_dict()}: snake_case, absent fields left out. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -89,16 +99,23 @@ public final class Remember {
       @JsonProperty("data_size") long dataSize) {}
 
   /**
-   * @throws ApiException 400 without a dataset or for session memory that is not text, 422 without
-   *     data, 404/403 for the dataset
+   * @throws ApiException 400 without a dataset, for session memory that is not text or has labels
+   *     or metadata, for annotations that are not one per file; 409 for an ontology key; 422
+   *     without data, 404/403 for the dataset
    */
   public Result remember(Principal caller, Request request, Scope scope) {
     Instant started = clock.instant();
+    Ontologies.check(request.ontologyKeys());
     Dataset dataset = ingestion.target(caller, request.datasetName(), request.datasetId());
     if (Forget.present(request.sessionId())) {
+      if (!request.annotations().equals(ItemAnnotations.NONE)) {
+        // As the anchor: session memory is no data item, so there is nothing to label.
+        throw ApiException.badRequest("labels and external_metadata cannot go with session_id");
+      }
       return toSession(caller, dataset, request, scope, started);
     }
-    Ingestion.Added added = ingestion.add(caller, dataset, request.uploads(), request.nodeSet());
+    Ingestion.Added added =
+        ingestion.add(caller, dataset, request.uploads(), request.nodeSet(), request.annotations());
     Cognify.Options options =
         new Cognify.Options(
             request.runInBackground(),

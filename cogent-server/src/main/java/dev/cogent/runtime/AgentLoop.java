@@ -8,8 +8,10 @@ import dev.cogent.llm.ModelFacts;
 import dev.cogent.llm.ModelFailures;
 import dev.cogent.observability.RunTracer;
 import dev.cogent.registry.Agent;
+import dev.cogent.registry.AgentMode;
 import dev.cogent.registry.AgentService;
 import dev.cogent.registry.SkillService;
+import dev.cogent.registry.Source;
 import dev.cogent.scope.Scope;
 import dev.cogent.session.Message;
 import dev.cogent.session.MessageRole;
@@ -22,6 +24,7 @@ import dev.cogent.tools.Tool;
 import dev.cogent.tools.ToolCancelledException;
 import dev.cogent.tools.ToolResult;
 import dev.cogent.tools.Workspaces;
+import dev.cogent.tools.catalog.CatalogTool;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -66,6 +69,9 @@ public final class AgentLoop {
 
   /** Model turns a run may take when the session config sets no {@code recursion_limit}. */
   public static final int DEFAULT_RECURSION_LIMIT = 50;
+
+  /** The name of an {@link AgentTask}'s inline agent, in its events and logs. */
+  static final String TASK_AGENT = "internal-task";
 
   /** The decisions {@code POST /resume} accepts, as the {@code interrupt} event offers them. */
   static final List<String> DECISIONS = List.of("approve", "edit", "reject");
@@ -197,6 +203,50 @@ public final class AgentLoop {
     if (profile.isPresent()) {
       loop(run, profile.get(), new Progress(0, new RunUsage(0, 0), new TodoList()));
     }
+  }
+
+  /**
+   * Runs a new run of an {@link AgentTask} (its inline agent, not the session's) until its terminal
+   * event. The task's agent cannot delegate.
+   */
+  void run(RunContext run, AgentTask task) {
+    Agent agent =
+        new Agent(
+            TASK_AGENT,
+            "An agent run the server started for its own work",
+            AgentMode.SUBAGENT,
+            true,
+            false,
+            null,
+            null,
+            null,
+            null,
+            task.tools(),
+            task.skills(),
+            null,
+            task.systemPrompt(),
+            false,
+            task.scope().values(),
+            Source.FILE);
+    Path workspace = workspaces.forSession(run.session().id());
+    AgentProfile profile = profiles.build(agent, run.scope(), workspace, false, task.extraTools());
+    loop(run, profile, new Progress(0, new RunUsage(0, 0), new TodoList()));
+  }
+
+  /**
+   * The names in {@code names} that are no tool an agent of {@code scope} with {@code extraTools}
+   * could call (the runtime's own {@code write_todos} is one).
+   */
+  List<String> unknownTools(Scope scope, List<Tool> extraTools, List<String> names) {
+    List<String> known = new ArrayList<>();
+    known.add(TodoList.NAME);
+    for (Tool tool : profiles.available(scope, extraTools)) {
+      known.add(tool.name());
+      if (tool instanceof CatalogTool catalog) {
+        known.add(catalog.registryName());
+      }
+    }
+    return names.stream().filter(name -> !known.contains(name)).toList();
   }
 
   /**

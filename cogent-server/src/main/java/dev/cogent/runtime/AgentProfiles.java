@@ -90,12 +90,19 @@ final class AgentProfiles {
    * @param mayDelegate whether the run may have the {@code task} tool (subagents do not)
    */
   AgentProfile build(Agent agent, Scope scope, Path workspace, boolean mayDelegate) {
+    return build(agent, scope, workspace, mayDelegate, List.of());
+  }
+
+  /**
+   * Builds the profile of an agent that has tools of its own ({@link AgentTask#extraTools}); they
+   * win over server tools of the same name.
+   */
+  AgentProfile build(
+      Agent agent, Scope scope, Path workspace, boolean mayDelegate, List<Tool> extraTools) {
     Map<String, Tool> tools = new LinkedHashMap<>();
     List<String> unknown = new ArrayList<>();
     boolean delegates = mayDelegate && middleware.offers(TASK);
-    List<Tool> available = new ArrayList<>(builtins);
-    available.addAll(scopedTools.apply(scope));
-    available.removeIf(tool -> !middleware.offers(tool.name()));
+    List<Tool> available = available(scope, extraTools);
     if (agent.tools() == null || agent.tools().isEmpty()) {
       available.forEach(tool -> tools.putIfAbsent(tool.name(), tool));
     } else {
@@ -137,6 +144,17 @@ final class AgentProfiles {
     String prompt = prompt(agent, scope, workspace, unknown);
     return new AgentProfile(
         agent.name(), prompt, tools, delegates, interruptOn, agent.temperature(), unknown);
+  }
+
+  /**
+   * The tools an agent of {@code scope} may name, {@code extraTools} first, blocked ones left out.
+   */
+  List<Tool> available(Scope scope, List<Tool> extraTools) {
+    List<Tool> available = new ArrayList<>(extraTools);
+    available.addAll(builtins);
+    available.addAll(scopedTools.apply(scope));
+    available.removeIf(tool -> !middleware.offers(tool.name()));
+    return available;
   }
 
   /** The catalog tools of the registry row {@code rowName}, in the order given. */

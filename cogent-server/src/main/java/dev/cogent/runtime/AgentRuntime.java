@@ -113,6 +113,25 @@ public final class AgentRuntime {
     return started;
   }
 
+  /** An {@link AgentTask}'s run: {@code stopped} completes when it ended or paused. */
+  record TaskRun(String runId, CompletableFuture<Void> stopped) {}
+
+  /**
+   * Starts the run of {@code task} in {@code session} (a new internal session of the task's scope)
+   * in the background.
+   *
+   * @throws ApiException {@code LLM_UNAVAILABLE} when the scope has no usable model
+   */
+  TaskRun start(Session session, AgentTask task) {
+    ModelChoice choice = models.choose(session, task.scope(), null);
+    RunService.Started started = runs.start(session, task.message(), null, null);
+    String runId = started.run().id();
+    LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
+    live.put(runId, run);
+    launch(session, runId, choice, run, null, true, context -> loop.run(context, task));
+    return new TaskRun(runId, run.ended());
+  }
+
   /** A resumed run: its id and the log sequence its continuation's events come after. */
   public record Resumed(String runId, long afterSequence) {}
 

@@ -254,6 +254,98 @@ abstract class MemoryOperationsApiContract {
   }
 
   @Test
+  void remember_and_add_store_labels_and_external_metadata_per_file() {
+    var remembered =
+        http.multipart(
+            alice,
+            "POST",
+            "/api/v1/remember",
+            List.of(
+                Part.field("datasetName", "labelled"),
+                Part.file("data", "alice.txt", "text/plain", ALICE_TEXT),
+                Part.file("data", "bob.txt", "text/plain", BOB_TEXT),
+                Part.field("labels", "people,"),
+                Part.field("external_metadata", "[{\"source\": \"crm\", \"rank\": 2}, null]"),
+                Part.field("chunks_per_batch", "36"),
+                Part.field("self_improvement", "false")));
+    assertThat(remembered.statusCode()).as(remembered.body()).isEqualTo(200);
+    String datasetId = TestServer.json(remembered).path("dataset_id").asText();
+    ok(
+        http.post(
+            alice,
+            "/api/v1/add",
+            "{\"data\": [\"Carol Wu founded Initech.\"], \"datasetId\": \""
+                + datasetId
+                + "\", \"labels\": [\"companies\"], \"external_metadata\": [{\"from\":"
+                + " \"json\"}]}"));
+
+    Map<String, JsonNode> items = new java.util.HashMap<>();
+    ok(http.get(alice, "/api/v1/datasets/" + datasetId + "/data"))
+        .forEach(item -> items.put(item.path("name").asText(), item));
+    assertThat(items.get("alice.txt").path("label").asText()).isEqualTo("people");
+    assertThat(items.get("alice.txt").path("externalMetadata").path("source").asText())
+        .isEqualTo("crm");
+    assertThat(items.get("alice.txt").path("externalMetadata").path("rank").asInt()).isEqualTo(2);
+    assertThat(items.get("bob.txt").path("label").isNull()).isTrue();
+    assertThat(items.get("bob.txt").path("externalMetadata").isEmpty()).isTrue();
+    assertThat(items.get("text.txt").path("label").asText()).isEqualTo("companies");
+    assertThat(items.get("text.txt").path("externalMetadata").path("from").asText())
+        .isEqualTo("json");
+  }
+
+  @Test
+  void remember_add_and_cognify_reject_the_fields_they_cannot_honour() {
+    List<Part> base =
+        List.of(
+            Part.field("datasetName", "strict"),
+            Part.file("data", "a.txt", "text/plain", ALICE_TEXT));
+
+    assertThat(rememberWith(base, Part.field("no_such_field", "x")).statusCode()).isEqualTo(422);
+    assertThat(rememberWith(base, Part.field("labels", "[\"a\", \"b\"]")).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            rememberWith(base, Part.field("external_metadata", "[{\"node_set\": \"x\"}]"))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(rememberWith(base, Part.field("ontology_key", "finance")).statusCode())
+        .isEqualTo(409);
+    assertThat(rememberWith(base, Part.field("import_mode", "preserve")).statusCode())
+        .isEqualTo(400);
+    assertThat(rememberWith(base, Part.field("chunks_per_batch", "0")).statusCode()).isEqualTo(422);
+    assertThat(
+            http.multipart(
+                    alice,
+                    "POST",
+                    "/api/v1/add",
+                    List.of(
+                        Part.field("datasetName", "strict"),
+                        Part.file("data", "a.txt", "text/plain", ALICE_TEXT),
+                        Part.field("labelz", "x")))
+                .statusCode())
+        .isEqualTo(422);
+    String datasetId =
+        ok(http.post(alice, "/api/v1/add", "{\"data\": \"x y z\", \"datasetName\": \"strict\"}"))
+            .path("dataset_id")
+            .asText();
+    var cognify =
+        http.post(
+            alice,
+            "/api/v1/cognify",
+            "{\"datasets\": [\"strict\"], \"ontology_key\": [\"finance\"]}");
+
+    assertThat(cognify.statusCode()).isEqualTo(409);
+    assertThat(cognify.body()).contains("Unknown ontology key 'finance'");
+    // None of the refused requests stored anything.
+    assertThat(ok(http.get(alice, "/api/v1/datasets/" + datasetId + "/data"))).hasSize(1);
+  }
+
+  private java.net.http.HttpResponse<String> rememberWith(List<Part> base, Part extra) {
+    List<Part> parts = new java.util.ArrayList<>(base);
+    parts.add(extra);
+    return http.multipart(alice, "POST", "/api/v1/remember", parts);
+  }
+
+  @Test
   void remember_with_a_session_keeps_session_memory_and_bridges_it_in_the_background() {
     JsonNode result =
         ok(

@@ -228,6 +228,150 @@ abstract class MemorySearchCorpusContract {
   }
 
   @Test
+  void agentic_completion_is_an_agent_run_whose_recall_tool_searches_only_the_searched_dataset() {
+    JsonNode result =
+        only(
+            search(
+                "AGENTIC_COMPLETION",
+                "Who wrote notes?\n/tool recall {\"query\": \"Lovelace\", \"search_type\":"
+                    + " \"CHUNKS_LEXICAL\"}\n/tool recall {\"query\": \"compiler\","
+                    + " \"search_type\": \"CHUNKS_LEXICAL\"}\n/reply Ada Lovelace.",
+                "\"verbose\": true"));
+
+    assertThat(result.path("text_result").get(0).asText()).isEqualTo("Ada Lovelace.");
+    JsonNode steps = result.path("objects_result");
+    assertThat(steps).hasSize(2);
+    assertThat(steps.get(0).path("tool").asText()).isEqualTo("recall");
+    JsonNode found = parse(steps.get(0).path("output").asText());
+    assertThat(texts(found)).containsExactly(ADA);
+    assertThat(found.get(0).path("dataset_id").asText()).isEqualTo(history);
+    // Grace Hopper is in alice's other dataset: the run's recall keeps to the searched one.
+    assertThat(steps.get(1).path("output").asText()).isEqualTo("[]");
+    assertThat(result.path("context_result").asText()).contains("Ada Lovelace");
+  }
+
+  @Test
+  void agentic_completion_gives_the_run_the_system_prompt_skills_and_exactly_the_named_tools() {
+    ok(
+        post(
+            alice,
+            "/skills",
+            "{\"name\": \"historian\", \"content\": \"---\\nname: historian\\ndescription:"
+                + " Dates every answer\\n---\\nGive the year of each event.\"}"));
+
+    String seen =
+        only(search(
+                "AGENTIC_COMPLETION",
+                "/inspect",
+                "\"system_prompt\": \"You are a careful archivist.\", \"skills\":"
+                    + " [\"historian\"], \"tools\": [\"recall\", \"ls\"]"))
+            .path("search_result")
+            .get(0)
+            .asText();
+    String defaults =
+        only(search("AGENTIC_COMPLETION", "/inspect", "")).path("search_result").get(0).asText();
+
+    assertThat(seen)
+        .startsWith("system: You are a careful archivist.")
+        .contains("- historian: Dates every answer (/skills/api/historian/SKILL.md)")
+        .contains("| tools: ls,read_file,recall,write_todos |");
+    assertThat(defaults)
+        .startsWith("system: Answer the question using the provided context.")
+        .contains("| tools: memory_search,recall,write_todos |");
+  }
+
+  @Test
+  void agentic_completion_reads_a_skill_through_the_run_s_read_file_tool() {
+    ok(
+        post(
+            alice,
+            "/skills",
+            "{\"name\": \"chronicler\", \"content\": \"---\\nname: chronicler\\ndescription:"
+                + " Tells dates\\n---\\nAlways give the year.\"}"));
+
+    JsonNode result =
+        only(
+            search(
+                "AGENTIC_COMPLETION",
+                "/tool read_file {\"file_path\": \"/skills/api/chronicler/SKILL.md\"}\n/reply 1837",
+                "\"skills\": [\"chronicler\"], \"verbose\": true"));
+
+    assertThat(result.path("objects_result").get(0).path("output").asText())
+        .contains("Always give the year.");
+    assertThat(result.path("text_result").get(0).asText()).isEqualTo("1837");
+  }
+
+  @Test
+  void agentic_completion_max_iter_is_the_run_s_recursion_limit() {
+    HttpResponse<String> limited =
+        post(
+            alice,
+            "/api/v1/search",
+            "{\"search_type\": \"AGENTIC_COMPLETION\", \"datasets\": [\"history\"], \"query\": "
+                + quote("/tool memory_search {\"query\": \"engine\"}\n/reply late")
+                + ", \"max_iter\": 1}");
+    JsonNode enough =
+        only(
+            search(
+                "AGENTIC_COMPLETION",
+                "/tool memory_search {\"query\": \"engine\"}\n/reply in time",
+                "\"max_iter\": 2"));
+
+    assertThat(limited.statusCode()).as(limited.body()).isEqualTo(409);
+    assertThat(limited.body()).contains("recursion limit of 1");
+    assertThat(enough.path("search_result").get(0).asText()).isEqualTo("in time");
+  }
+
+  @Test
+  void agentic_completion_rejects_unknown_tools_and_skills_with_422() {
+    HttpResponse<String> tool =
+        post(
+            alice,
+            "/api/v1/search",
+            "{\"search_type\": \"AGENTIC_COMPLETION\", \"datasets\": [\"history\"], \"query\":"
+                + " \"x\", \"tools\": [\"recall\", \"no_such_tool\"]}");
+    HttpResponse<String> skill =
+        post(
+            alice,
+            "/api/v1/search",
+            "{\"search_type\": \"AGENTIC_COMPLETION\", \"datasets\": [\"history\"], \"query\":"
+                + " \"x\", \"skills\": [\"no_such_skill\"]}");
+
+    assertThat(tool.statusCode()).as(tool.body()).isEqualTo(422);
+    assertThat(tool.body()).contains("no_such_tool");
+    assertThat(skill.statusCode()).as(skill.body()).isEqualTo(422);
+    assertThat(skill.body()).contains("no_such_skill");
+  }
+
+  @Test
+  void agentic_completion_searches_exactly_one_dataset_and_only_context_starts_no_run() {
+    HttpResponse<String> both =
+        post(
+            alice,
+            "/api/v1/search",
+            "{\"search_type\": \"AGENTIC_COMPLETION\", \"query\": \"/reply hi\"}");
+    String context =
+        only(search(
+                "AGENTIC_COMPLETION",
+                "Who designed the Analytical Engine?\n/fail no run may start",
+                "\"only_context\": true"))
+            .path("search_result")
+            .asText();
+
+    assertThat(both.statusCode()).as(both.body()).isEqualTo(422);
+    assertThat(both.body()).contains("exactly one dataset");
+    assertThat(context).contains("Nodes:", "Charles Babbage");
+  }
+
+  @Test
+  void agentic_completion_leaves_no_session_behind() {
+    only(search("AGENTIC_COMPLETION", "/reply nothing to keep", ""));
+
+    JsonNode sessions = ok(server.get("/sessions", "Authorization", alice));
+    assertThat(sessions.toString()).doesNotContain("agent_task").doesNotContain("AGENTIC");
+  }
+
+  @Test
   void cypher_and_natural_language_are_422_even_with_a_cognified_graph() {
     for (String type : List.of("CYPHER", "NATURAL_LANGUAGE")) {
       HttpResponse<String> response =
@@ -489,6 +633,21 @@ abstract class MemorySearchCorpusContract {
     assertThat(denied.path("exit_code").asInt()).isEqualTo(1);
     assertThat(denied.path("output").asText()).startsWith("Error: ").doesNotContain("Babbage");
     assertThat(texts(parse(own.path("output").asText()))).containsExactly(BOB_SECRET);
+  }
+
+  @Test
+  void the_recall_tool_does_not_start_an_agentic_search_from_inside_a_run() {
+    JsonNode refused =
+        toolResult(
+            toolRun(
+                alice,
+                "/tool recall {\"query\": \"engine\", \"search_type\":"
+                    + " \"AGENTIC_COMPLETION\", \"datasets\": [\"history\"]}\n/reply ok"));
+
+    assertThat(refused.path("exit_code").asInt()).isEqualTo(1);
+    assertThat(refused.path("output").asText())
+        .contains("search_type must be one of")
+        .doesNotContain("AGENTIC_COMPLETION");
   }
 
   @Test

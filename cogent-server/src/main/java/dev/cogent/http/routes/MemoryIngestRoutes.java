@@ -11,6 +11,8 @@ import dev.cogent.identity.Principal;
 import dev.cogent.memory.Cognify;
 import dev.cogent.memory.Dataset;
 import dev.cogent.memory.Ingestion;
+import dev.cogent.memory.ItemAnnotations;
+import dev.cogent.memory.Ontologies;
 import dev.cogent.memory.PipelineRun;
 import dev.cogent.memory.Upload;
 import dev.cogent.memory.cognify.ExtractionPrompt;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code POST /api/v1/add} (multipart as the anchor, or JSON with text) and {@code POST
@@ -57,7 +60,23 @@ public final class MemoryIngestRoutes {
       @JsonProperty("datasetName") @JsonAlias("dataset_name") String datasetName,
       @JsonProperty("datasetId") @JsonAlias("dataset_id") String datasetId,
       @JsonProperty("node_set") @JsonAlias("nodeSet") List<String> nodeSet,
-      @JsonProperty("run_in_background") @JsonAlias("runInBackground") Boolean runInBackground) {}
+      @JsonProperty("run_in_background") @JsonAlias("runInBackground") Boolean runInBackground,
+      @JsonProperty("labels") JsonNode labels,
+      @JsonProperty("external_metadata") @JsonAlias("externalMetadata")
+          JsonNode externalMetadata) {}
+
+  /** The anchor's add form fields (research §1.4), in both casings where it has them. */
+  static final Set<String> ADD_FORM_FIELDS =
+      Set.of(
+          "data",
+          "datasetName",
+          "dataset_name",
+          "datasetId",
+          "dataset_id",
+          "node_set",
+          "run_in_background",
+          "labels",
+          "external_metadata");
 
   record CognifyJson(
       @JsonProperty("datasets") List<String> datasets,
@@ -83,7 +102,9 @@ public final class MemoryIngestRoutes {
     String datasetName;
     String datasetId;
     List<String> nodeSet;
+    ItemAnnotations annotations;
     if (contentType.startsWith("multipart/form-data")) {
+      requests.checkFormFields(ctx, ADD_FORM_FIELDS);
       for (UploadedFile file : ctx.uploadedFiles("data")) {
         uploads.add(new Upload(file.filename(), file.contentType(), bytes(file)));
       }
@@ -93,6 +114,8 @@ public final class MemoryIngestRoutes {
       datasetName = first(ctx.formParam("datasetName"), ctx.formParam("dataset_name"));
       datasetId = first(ctx.formParam("datasetId"), ctx.formParam("dataset_id"));
       nodeSet = ctx.formParams("node_set");
+      annotations =
+          ItemAnnotations.parse(json, ctx.formParam("labels"), ctx.formParam("external_metadata"));
     } else {
       AddJson request = requests.body(ctx, AddJson.class);
       if (request.data() != null && request.data().isTextual()) {
@@ -110,14 +133,18 @@ public final class MemoryIngestRoutes {
       datasetName = request.datasetName();
       datasetId = request.datasetId();
       nodeSet = request.nodeSet();
+      annotations = ItemAnnotations.parse(json, request.labels(), request.externalMetadata());
     }
     Dataset dataset = ingestion.target(caller, datasetName, datasetId);
-    Ingestion.Added added = ingestion.add(caller, dataset, uploads, nodeSet);
+    Ingestion.Added added = ingestion.add(caller, dataset, uploads, nodeSet, annotations);
     ctx.json(MemoryWire.RunInfo.of(added.run(), added.items()));
   }
 
   private void cognify(Context ctx) {
     CognifyJson request = requests.body(ctx, CognifyJson.class);
+    Ontologies.check(request.ontologyKey());
+    MemoryOperationRoutes.positive(request.chunksPerBatch(), "chunks_per_batch");
+    MemoryOperationRoutes.positive(request.dataPerBatch(), "data_per_batch");
     String schema =
         request.graphModel() == null
                 || request.graphModel().isNull()

@@ -11,6 +11,7 @@ import dev.cogent.http.Requests;
 import dev.cogent.memory.DataUpdate;
 import dev.cogent.memory.Forget;
 import dev.cogent.memory.Improve;
+import dev.cogent.memory.ItemAnnotations;
 import dev.cogent.memory.PipelineRun;
 import dev.cogent.memory.PipelineStatus;
 import dev.cogent.memory.Remember;
@@ -22,9 +23,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The anchor's v1.0 memory operations ({@code remember}, {@code improve}, {@code forget}) and the
@@ -86,7 +89,18 @@ public final class MemoryOperationRoutes {
       @JsonProperty("custom_prompt") @JsonAlias("customPrompt") String customPrompt,
       @JsonProperty("graph_model") @JsonAlias("graphModel") JsonNode graphModel,
       @JsonProperty("chunk_size") @JsonAlias("chunkSize") Integer chunkSize,
-      @JsonProperty("self_improvement") @JsonAlias("selfImprovement") Boolean selfImprovement) {}
+      @JsonProperty("self_improvement") @JsonAlias("selfImprovement") Boolean selfImprovement,
+      @JsonProperty("labels") JsonNode labels,
+      @JsonProperty("external_metadata") @JsonAlias("externalMetadata") JsonNode externalMetadata,
+      @JsonProperty("ontology_key") @JsonAlias("ontologyKey") List<String> ontologyKey,
+      @JsonProperty("chunks_per_batch") @JsonAlias("chunksPerBatch") Integer chunksPerBatch) {}
+
+  /** Fields of the anchor's skills, code and archive ingestion, which needs a content_type. */
+  private static final List<String> CONTENT_TYPE_FIELDS =
+      List.of("import_mode", "skills_text", "skill_name", "repositories", "index_vectors");
+
+  /** The anchor's remember form fields (research §1.7), in both casings where it has them. */
+  static final Set<String> REMEMBER_FORM_FIELDS = rememberFormFields();
 
   public void addTo(JavalinDefaultRoutingApi routes) {
     routes.post("/api/v1/forget", this::forget);
@@ -143,6 +157,22 @@ public final class MemoryOperationRoutes {
   private void remember(Context ctx) {
     Remember.Request request;
     if (isMultipart(ctx)) {
+      requests.checkFormFields(ctx, REMEMBER_FORM_FIELDS);
+      String contentType = ctx.formParam("content_type");
+      if (contentType != null && !contentType.isBlank()) {
+        throw ApiException.badRequest(
+            "content_type '" + contentType + "' is not supported; leave it empty");
+      }
+      for (String field : CONTENT_TYPE_FIELDS) {
+        String value = ctx.formParam(field);
+        if (value != null && !value.isBlank()) {
+          throw ApiException.badRequest(
+              field
+                  + " belongs to content_type skills, code or cogx-archive, which this server"
+                  + " does not support");
+        }
+      }
+      positive(integer(ctx.formParam("chunks_per_batch"), "chunks_per_batch"), "chunks_per_batch");
       String graphModel = ctx.formParam("graph_model");
       if (graphModel != null && !graphModel.isBlank()) {
         graphModel = checkedSchema(graphModel);
@@ -159,13 +189,11 @@ public final class MemoryOperationRoutes {
               "true".equalsIgnoreCase(ctx.formParam("run_in_background")),
               ctx.formParam("custom_prompt"),
               graphModel,
-              integer(ctx.formParam("chunk_size")),
-              !"false".equalsIgnoreCase(ctx.formParam("self_improvement")));
-      String contentType = ctx.formParam("content_type");
-      if (contentType != null && !contentType.isBlank()) {
-        throw ApiException.badRequest(
-            "content_type '" + contentType + "' is not supported; leave it empty");
-      }
+              integer(ctx.formParam("chunk_size"), "chunk_size"),
+              !"false".equalsIgnoreCase(ctx.formParam("self_improvement")),
+              ItemAnnotations.parse(
+                  json, ctx.formParam("labels"), ctx.formParam("external_metadata")),
+              ctx.formParams("ontology_key"));
     } else {
       RememberJson body = requests.body(ctx, RememberJson.class);
       List<Upload> uploads = new ArrayList<>();
@@ -196,7 +224,10 @@ public final class MemoryOperationRoutes {
               body.customPrompt(),
               graphModel,
               body.chunkSize(),
-              !Boolean.FALSE.equals(body.selfImprovement()));
+              !Boolean.FALSE.equals(body.selfImprovement()),
+              ItemAnnotations.parse(json, body.labels(), body.externalMetadata()),
+              body.ontologyKey());
+      positive(body.chunksPerBatch(), "chunks_per_batch");
     }
     Remember.Result result =
         remember.remember(authentication.principal(ctx), request, requests.scope(ctx));
@@ -276,14 +307,38 @@ public final class MemoryOperationRoutes {
     return ctx.contentType() != null && ctx.contentType().startsWith("multipart/form-data");
   }
 
-  private static Integer integer(String value) {
+  private static Set<String> rememberFormFields() {
+    Set<String> fields = new HashSet<>(MemoryIngestRoutes.ADD_FORM_FIELDS);
+    fields.addAll(
+        List.of(
+            "session_id",
+            "sessionId",
+            "custom_prompt",
+            "chunk_size",
+            "chunks_per_batch",
+            "ontology_key",
+            "graph_model",
+            "content_type",
+            "self_improvement"));
+    fields.addAll(CONTENT_TYPE_FIELDS);
+    return Set.copyOf(fields);
+  }
+
+  static Integer integer(String value, String field) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw ApiException.invalid("chunk_size", "must be an integer");
+      throw ApiException.invalid(field, "must be an integer");
+    }
+  }
+
+  /** A batch size is a hint the pipeline may use; it must still make sense. */
+  static void positive(Integer value, String field) {
+    if (value != null && value < 1) {
+      throw ApiException.invalid(field, "must be at least 1");
     }
   }
 

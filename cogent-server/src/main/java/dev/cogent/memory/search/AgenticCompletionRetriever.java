@@ -1,54 +1,70 @@
 package dev.cogent.memory.search;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cogent.ApiException;
 import dev.cogent.Json;
 import dev.cogent.registry.Skill;
 import dev.cogent.registry.SkillService;
-import dev.langchain4j.agent.tool.ToolExecutionRequest;
-import dev.langchain4j.agent.tool.ToolSpecification;
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import dev.cogent.runtime.AgentAnswer;
+import dev.cogent.runtime.AgentTask;
+import dev.cogent.runtime.AgentTasks;
+import dev.cogent.tools.Tool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * AGENTIC_COMPLETION: a ReAct loop on the chat model over one dataset, as the anchor's agentic
- * retriever. The model starts from the memory triplets of the question and the catalog of the
- * requested {@code skills}, and may call {@code memory_search} (graph context for a query of its
- * own) and {@code load_skill} (a skill's instructions), restricted to the {@code tools} whitelist.
- * It runs at most {@code max_iter} model turns (default {@value #DEFAULT_ITERATIONS}); then one
- * turn without tools forces the final answer. Tool outputs are cut at {@value #MAX_TOOL_OUTPUT}
- * characters. Skills are looked up in the caller's scope; an unknown or disabled skill, or an
- * unknown tool name, is 422.
+ * AGENTIC_COMPLETION: a real agent run ({@link AgentTasks}) over one dataset, as the anchor's
+ * agentic retriever. The run's agent has the request's {@code system_prompt} (followed by {@link
+ * Prompts#AGENTIC_SYSTEM}), the request's {@code skills} (registry skills of the caller's scope,
+ * listed in its system prompt and read with {@code read_file}, which the run then always has) and
+ * the request's {@code tools}: names of server, registry or MCP tools of the caller's scope, or of
+ * the two memory tools this search adds: {@code recall} and {@code memory_search}, both over the
+ * searched dataset with the caller's permissions. Without {@code tools} it has just the memory
+ * tools. {@code max_iter} is the run's recursion limit (default {@value #DEFAULT_ITERATIONS} model
+ * turns). The user message is the question with the memory triplets found for it; the answer is the
+ * run's final message and the objects are the run's tool calls with their results.
  *
- * <p>With {@code only_context} the initial memory context is returned without running the loop.
+ * <p>With {@code only_context} the initial memory context is returned without a run.
+ *
+ * <p>Errors: 422 for a skill or tool that does not exist in the caller's scope; see {@link
+ * AgentTasks#answer} for how a run without an answer fails.
  */
 final class AgenticCompletionRetriever implements Retriever {
 
   static final int DEFAULT_ITERATIONS = 6;
-  static final int MAX_TOOL_OUTPUT = 8_000;
-  static final String MEMORY_SEARCH = "memory_search";
-  static final String LOAD_SKILL = "load_skill";
-  static final List<String> TOOLS = List.of(MEMORY_SEARCH, LOAD_SKILL);
+
+  /** The tools of a run whose request names none. */
+  static final List<String> MEMORY_TOOLS = List.of(DatasetRecallTool.NAME, MemorySearchTool.NAME);
+
+  /** How skills are read in a run (see the runtime's skills middleware). */
+  static final String READ_FILE = "read_file";
 
   private final TripletSearch triplets;
-  private final Answerer answerer;
+  private final Function<SearchType, Retriever> retrievers;
+  private final QueryRouter router;
   private final SkillService skills;
+  private final Supplier<AgentTasks> agents;
   private final Json json;
 
+  /**
+   * @param agents the runtime's entry point; a supplier because the runtime is built after the
+   *     memory tools it gives agents
+   */
   AgenticCompletionRetriever(
-      TripletSearch triplets, Answerer answerer, SkillService skills, Json json) {
+      TripletSearch triplets,
+      Function<SearchType, Retriever> retrievers,
+      QueryRouter router,
+      SkillService skills,
+      Supplier<AgentTasks> agents,
+      Json json) {
     this.triplets = triplets;
-    this.answerer = answerer;
+    this.retrievers = retrievers;
+    this.router = router;
     this.skills = skills;
+    this.agents = agents;
     this.json = json;
   }
 
@@ -58,147 +74,67 @@ final class AgenticCompletionRetriever implements Retriever {
   }
 
   /**
-   * Checks the {@code tools} whitelist and the {@code skills} before any dataset is touched.
+   * Checks the {@code skills} before any dataset is touched (tools are checked by the runtime).
    *
-   * @throws ApiException 422 naming the unknown tool or skill
+   * @throws ApiException 422 naming the skill that is missing or disabled in the caller's scope
    */
-  Map<String, Skill> validate(SearchQuery query) {
-    if (query.tools() != null) {
-      for (int i = 0; i < query.tools().size(); i++) {
-        if (!TOOLS.contains(query.tools().get(i))) {
-          throw ApiException.invalid(
-              "tools[" + i + "]",
-              "unknown tool '"
-                  + query.tools().get(i)
-                  + "'; available: "
-                  + String.join(", ", TOOLS));
-        }
+  void validate(SearchQuery query) {
+    if (query.skills() == null) {
+      return;
+    }
+    for (String name : query.skills()) {
+      if (skills.find(name, query.scope()).filter(Skill::enabled).isEmpty()) {
+        throw ApiException.invalid("skills", "no enabled skill named '" + name + "' in your scope");
       }
     }
-    Map<String, Skill> loaded = new LinkedHashMap<>();
-    if (query.skills() != null) {
-      for (int i = 0; i < query.skills().size(); i++) {
-        String name = query.skills().get(i);
-        Skill skill =
-            skills
-                .find(name, query.scope())
-                .filter(Skill::enabled)
-                .orElseThrow(
-                    () ->
-                        ApiException.invalid(
-                            "skills", "no enabled skill named '" + name + "' in your scope"));
-        loaded.put(name, skill);
-      }
-    }
-    return loaded;
   }
 
   @Override
   public SearchOutcome search(SearchQuery query, DatasetMemory memory) {
-    Map<String, Skill> catalog = validate(query);
     List<Triplet> initial = triplets.search(memory, query.text(), query.topK(), query.nodeNames());
     String context = GraphContext.render(initial);
-    List<Object> objects = initial.stream().<Object>map(Triplet::payload).toList();
     if (query.onlyContext()) {
+      List<Object> objects = initial.stream().<Object>map(Triplet::payload).toList();
       return new SearchOutcome(objects, context, List.of(), type());
     }
-    List<String> allowed = query.tools() == null ? TOOLS : query.tools();
-    List<ToolSpecification> specs = new ArrayList<>();
-    if (allowed.contains(MEMORY_SEARCH)) {
-      specs.add(spec(MEMORY_SEARCH, "Search the memory graph; returns graph context.", "query"));
+    List<String> skillNames = query.skills() == null ? List.of() : query.skills();
+    List<String> tools = new ArrayList<>(query.tools() == null ? MEMORY_TOOLS : query.tools());
+    if (!skillNames.isEmpty() && !tools.contains(READ_FILE)) {
+      tools.add(READ_FILE);
     }
-    if (allowed.contains(LOAD_SKILL) && !catalog.isEmpty()) {
-      specs.add(spec(LOAD_SKILL, "Load the instructions of one skill of the catalog.", "name"));
+    List<Tool> memoryTools =
+        List.of(
+            new DatasetRecallTool(retrievers, router, query, memory, json),
+            new MemorySearchTool(triplets, query, memory));
+    AgentAnswer answer =
+        agents
+            .get()
+            .answer(
+                new AgentTask(
+                    query.scope(),
+                    "AGENTIC_COMPLETION search of dataset " + memory.datasetName(),
+                    query.systemPrompt() + "\n\n" + Prompts.AGENTIC_SYSTEM,
+                    tools,
+                    skillNames,
+                    memoryTools,
+                    query.maxIter() == null ? DEFAULT_ITERATIONS : query.maxIter(),
+                    userPrompt(query.text(), context)));
+    List<Object> steps = new ArrayList<>();
+    for (AgentAnswer.Step step : answer.steps()) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("tool_call_id", step.toolCallId());
+      object.put("tool", step.name());
+      object.put("args", step.args());
+      object.put("output", step.output());
+      steps.add(object);
     }
-    List<ChatMessage> conversation = new ArrayList<>();
-    conversation.add(SystemMessage.from(query.systemPrompt() + "\n\n" + Prompts.AGENTIC_SYSTEM));
-    conversation.add(UserMessage.from(userPrompt(query.text(), context, catalog)));
-    int iterations = query.maxIter() == null ? DEFAULT_ITERATIONS : query.maxIter();
-    for (int turn = 0; turn < iterations; turn++) {
-      AiMessage ai = answerer.completions().chat(query.scope(), conversation, specs).aiMessage();
-      conversation.add(ai);
-      if (!ai.hasToolExecutionRequests()) {
-        return new SearchOutcome(objects, context, List.of(text(ai)), type());
-      }
-      for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
-        conversation.add(
-            ToolExecutionResultMessage.from(call, cut(run(call, allowed, catalog, query, memory))));
-      }
-    }
-    conversation.add(
-        UserMessage.from("You have used every step. Give your final answer now, without tools."));
-    AiMessage last =
-        answerer.completions().chat(query.scope(), conversation, List.of()).aiMessage();
-    return new SearchOutcome(objects, context, List.of(text(last)), type());
+    return new SearchOutcome(steps, context, List.of(answer.text()), type());
   }
 
-  private String run(
-      ToolExecutionRequest call,
-      List<String> allowed,
-      Map<String, Skill> catalog,
-      SearchQuery query,
-      DatasetMemory memory) {
-    if (!allowed.contains(call.name())) {
-      return "Unknown tool '" + call.name() + "'. Available tools: " + String.join(", ", allowed);
-    }
-    String argument = argument(call, call.name().equals(MEMORY_SEARCH) ? "query" : "name");
-    if (argument == null) {
-      return "Invalid arguments for tool '" + call.name() + "'.";
-    }
-    if (call.name().equals(MEMORY_SEARCH)) {
-      String found =
-          GraphContext.render(triplets.search(memory, argument, query.topK(), query.nodeNames()));
-      return found.isEmpty() ? "Nothing found in memory for: " + argument : found;
-    }
-    Skill skill = catalog.get(argument);
-    if (skill == null) {
-      return "Unknown skill '" + argument + "'. Skills: " + String.join(", ", catalog.keySet());
-    }
-    return skill.content() == null ? "" : skill.content();
-  }
-
-  private String argument(ToolExecutionRequest call, String name) {
-    try {
-      JsonNode arguments = json.mapper().readTree(call.arguments());
-      JsonNode value = arguments == null ? null : arguments.get(name);
-      return value != null && value.isTextual() ? value.asText() : null;
-    } catch (JsonProcessingException e) {
-      return null;
-    }
-  }
-
-  private static String userPrompt(String question, String context, Map<String, Skill> catalog) {
-    StringBuilder prompt = new StringBuilder("Question:\n").append(question);
-    prompt.append("\n\nMemory:\n").append(context.isEmpty() ? "(nothing found)" : context);
-    if (!catalog.isEmpty()) {
-      prompt.append("\n\nSkills:");
-      catalog
-          .values()
-          .forEach(
-              skill ->
-                  prompt
-                      .append("\n- ")
-                      .append(skill.name())
-                      .append(": ")
-                      .append(skill.description()));
-    }
-    return prompt.toString();
-  }
-
-  private static ToolSpecification spec(String name, String description, String parameter) {
-    return ToolSpecification.builder()
-        .name(name)
-        .description(description)
-        .parameters(
-            JsonObjectSchema.builder().addStringProperty(parameter).required(parameter).build())
-        .build();
-  }
-
-  private static String text(AiMessage ai) {
-    return ai.text() == null ? "" : ai.text().strip();
-  }
-
-  private static String cut(String output) {
-    return output.length() <= MAX_TOOL_OUTPUT ? output : output.substring(0, MAX_TOOL_OUTPUT) + "…";
+  private static String userPrompt(String question, String context) {
+    return "Question:\n"
+        + question
+        + "\n\nMemory:\n"
+        + (context.isEmpty() ? "(nothing found)" : context);
   }
 }

@@ -37,8 +37,8 @@ final class Prompts {
           + " GRAPH_COMPLETION_CONTEXT_EXTENSION, TEMPORAL, CODING_RULES, CHUNKS_LEXICAL.";
 
   static final String AGENTIC_SYSTEM =
-      "You answer questions from a knowledge-graph memory. Use memory_search to look things up and"
-          + " load_skill to read a skill's instructions before following it. When you know the"
+      "You answer questions from a knowledge-graph memory. Use recall or memory_search to look"
+          + " things up, and read a skill's instructions before following it. When you know the"
           + " answer, reply with it without calling a tool.";
 
   private Prompts() {}

@@ -28,7 +28,7 @@ public final class RecallTool implements Tool {
   /** At most this many items are returned to the model. */
   static final int MAX_TOP_K = 50;
 
-  private static final Map<String, Object> SCHEMA = schema();
+  private static final Map<String, Object> SCHEMA = schema(true);
 
   private final SearchService search;
   private final SessionOwners owners;
@@ -92,7 +92,7 @@ public final class RecallTool implements Tool {
   }
 
   /** What the model needs of an item; {@code raw} payloads would repeat the text. */
-  private static Map<String, Object> brief(RecallItem item) {
+  static Map<String, Object> brief(RecallItem item) {
     Map<String, Object> brief = new LinkedHashMap<>();
     brief.put("kind", item.kind());
     brief.put("search_type", item.searchType());
@@ -107,7 +107,7 @@ public final class RecallTool implements Tool {
     return value == null ? null : String.valueOf(value);
   }
 
-  private static List<String> strings(Object value) {
+  static List<String> strings(Object value) {
     List<String> strings = new ArrayList<>();
     if (value instanceof List<?> list) {
       list.forEach(element -> strings.add(String.valueOf(element)));
@@ -115,21 +115,32 @@ public final class RecallTool implements Tool {
     return strings;
   }
 
-  private static Map<String, Object> schema() {
+  /**
+   * @param withDatasets whether the model picks the datasets (not so when the tool is bound to one)
+   */
+  static Map<String, Object> schema(boolean withDatasets) {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("query", property("string", "What to look up."));
     Map<String, Object> type =
         new LinkedHashMap<>(
             property("string", "The search type; leave it out to let the query pick one."));
-    type.put("enum", Arrays.stream(SearchType.values()).map(Enum::name).toList());
+    // Not AGENTIC_COMPLETION: it would start a run and wait for it on the executor this run uses.
+    type.put(
+        "enum",
+        Arrays.stream(SearchType.values())
+            .filter(value -> value != SearchType.AGENTIC_COMPLETION)
+            .map(Enum::name)
+            .toList());
     properties.put("search_type", type);
-    properties.put(
-        "datasets",
-        stringArray(
-            "Names of your own datasets; every dataset you may read when neither this nor"
-                + " dataset_ids is given."));
-    properties.put(
-        "dataset_ids", stringArray("Dataset ids (needed for datasets shared with you)."));
+    if (withDatasets) {
+      properties.put(
+          "datasets",
+          stringArray(
+              "Names of your own datasets; every dataset you may read when neither this nor"
+                  + " dataset_ids is given."));
+      properties.put(
+          "dataset_ids", stringArray("Dataset ids (needed for datasets shared with you)."));
+    }
     properties.put(
         "node_name", stringArray("Only what data tagged with one of these node sets produced."));
     Map<String, Object> topK =

@@ -88,7 +88,9 @@ public final class RememberTool implements Tool {
                   null,
                   null,
                   null,
-                  false),
+                  false,
+                  null,
+                  null),
               context.scope());
       String answer = json.write(result);
       return result.errored() ? ToolResult.failed(answer) : ToolResult.ok(answer);

@@ -7,6 +7,7 @@ import dev.cogent.Json;
 import dev.cogent.identity.Principal;
 import dev.cogent.llm.ModelResolver;
 import dev.cogent.registry.SkillService;
+import dev.cogent.runtime.AgentTasks;
 import dev.cogent.scope.Scope;
 import dev.cogent.store.Database;
 import java.time.InstantSource;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * {@code POST /api/v1/search} and {@code /api/v1/recall}: resolves the datasets (403 for one the
@@ -25,7 +27,8 @@ import java.util.UUID;
  *
  * <p>Errors: 422 when nothing searched is cognified, for CYPHER and NATURAL_LANGUAGE (no
  * graph-query backend), for AGENTIC_COMPLETION over other than one dataset or with an unknown tool
- * or skill; {@code LLM_UNAVAILABLE} (503) when a completion type has no model provider.
+ * or skill; {@code LLM_UNAVAILABLE} (503) when a completion type has no model provider; 409 when an
+ * AGENTIC_COMPLETION run ends without an answer.
  *
  * <p>Thread-safe.
  */
@@ -49,16 +52,18 @@ public final class SearchService {
       StoredMemories memories,
       ModelResolver models,
       SkillService skills,
+      Supplier<AgentTasks> agents,
       Database database,
       Json json,
       InstantSource clock) {
-    this((MemorySource) memories, new Completions(models), skills, database, json, clock);
+    this((MemorySource) memories, new Completions(models), skills, agents, database, json, clock);
   }
 
   SearchService(
       MemorySource memories,
       Completions completions,
       SkillService skills,
+      Supplier<AgentTasks> agents,
       Database database,
       Json json,
       InstantSource clock) {
@@ -68,7 +73,8 @@ public final class SearchService {
     this.clock = clock;
     TripletSearch triplets = new TripletSearch();
     Answerer answerer = new Answerer(completions);
-    this.agentic = new AgenticCompletionRetriever(triplets, answerer, skills, json);
+    this.agentic =
+        new AgenticCompletionRetriever(triplets, retrievers::get, router, skills, agents, json);
     for (Retriever retriever :
         List.of(
             new SummariesRetriever(),
