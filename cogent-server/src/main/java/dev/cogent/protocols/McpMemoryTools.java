@@ -169,7 +169,9 @@ final class McpMemoryTools {
                 null,
                 null,
                 null,
-                true),
+                true,
+                null,
+                null),
             caller.scope());
     return result.errored() ? results.errorJson(result) : results.json(result);
   }
