@@ -265,6 +265,60 @@ abstract class MiddlewareApiContract {
     assertThat(usage(third).path("input_tokens").asInt()).isLessThan(60);
   }
 
+  @Test
+  void a_long_run_near_the_context_window_summarizes_its_older_steps_and_keeps_the_latest() {
+    start(
+        Map.of(
+            "COGENT_DEFAULT_CONTEXT_WINDOW_TOKENS", "600",
+            "COGENT_SUMMARIZATION_TRIGGER_PERCENT", "50"));
+    String sessionId = session();
+    StringBuilder script = new StringBuilder();
+    for (int step = 1; step <= 5; step++) {
+      script.append("/tool execute {\"command\": \"seq ").append(step).append(" 80\"}\n");
+    }
+
+    List<Frame> frames = run(sessionId, script + "/inspect");
+
+    List<Frame> results = ofType(frames, "tool_result");
+    assertThat(ofType(frames, "tool_call"))
+        .extracting(f -> f.data().path("args").path("command").asText())
+        .containsExactly("seq 1 80", "seq 2 80", "seq 3 80", "seq 4 80", "seq 5 80");
+    assertThat(results).allSatisfy(r -> assertThat(r.data().path("exit_code").asInt()).isZero());
+    List<Frame> summarized =
+        ofType(frames, "status").stream()
+            .filter(f -> f.data().path("status").asText().equals("summarized"))
+            .toList();
+    assertThat(summarized).isNotEmpty();
+    // Each compaction happens between a tool result and the next model turn, never inside a step.
+    assertThat(summarized)
+        .allSatisfy(
+            f -> {
+              int at = frames.indexOf(f);
+              assertThat(
+                      frames.subList(0, at).stream().filter(x -> x.event().equals("tool_result")))
+                  .hasSizeGreaterThan(2);
+              assertThat(frames.get(at - 1).data().path("status").asText()).isEqualTo("thinking");
+            });
+    // The last turn still reads its script and sees the summary of the run's own earlier steps.
+    assertThat(answer(frames))
+        .startsWith("system: You test. ## Summary of the earlier conversation Summary: ");
+    JsonNode transcript =
+        TestServer.json(server.get("/sessions/" + sessionId + "/messages?limit=100"));
+    Map<String, String> roles = new HashMap<>();
+    transcript
+        .path("messages")
+        .forEach(m -> roles.put(m.path("id").asText(), m.path("role").asText()));
+    transcript
+        .path("messages")
+        .forEach(
+            m -> {
+              if (m.path("role").asText().equals("system")) {
+                assertThat(roles.get(m.path("parent_id").asText())).isEqualTo("tool");
+              }
+            });
+    assertThat(roles.values()).filteredOn("tool"::equals).hasSize(5);
+  }
+
   // ---- usage
   // -------------------------------------------------------------------------------------
 
