@@ -23,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The scripted {@code mock} model: deterministic, so the whole runtime can be driven through the
@@ -40,6 +42,9 @@ final class MockChatModel implements StreamingChatModel {
 
   /** How many words of the transcript a summary repeats. */
   static final int SUMMARY_WORDS = 8;
+
+  /** The ids of the tool calls it makes: {@code call_<turn>_<random>}. */
+  private static final Pattern CALL_ID = Pattern.compile("call_(\\d+)_[0-9a-f]+");
 
   private final String modelName;
   private final Cancellation cancellation;
@@ -59,12 +64,7 @@ final class MockChatModel implements StreamingChatModel {
     List<ChatMessage> messages = request.messages();
     int lastUser = lastUserIndex(messages);
     String prompt = lastUser < 0 ? "" : text(messages.get(lastUser));
-    int turn = 0;
-    for (int i = lastUser + 1; i < messages.size(); i++) {
-      if (messages.get(i) instanceof AiMessage) {
-        turn++;
-      }
-    }
+    int turn = turn(messages, lastUser);
     int inputTokens = words(messages);
     MockScript script = MockScript.parse(prompt);
     try {
@@ -92,7 +92,11 @@ final class MockChatModel implements StreamingChatModel {
       } else if (action instanceof MockScript.Tool tool) {
         ToolExecutionRequest call =
             ToolExecutionRequest.builder()
-                .id("call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
+                .id(
+                    "call_"
+                        + turn
+                        + "_"
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
                 .name(tool.name())
                 .arguments(tool.arguments())
                 .build();
@@ -180,6 +184,27 @@ final class MockChatModel implements StreamingChatModel {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted during /sleep");
     }
+  }
+
+  /**
+   * Which action of the script this turn performs: one more than the turn that made the latest tool
+   * call, read from the call's id ({@code call_<turn>_…}), since summarization may have compacted
+   * the run's earlier steps away; else the assistant messages after the user message.
+   */
+  static int turn(List<ChatMessage> messages, int lastUser) {
+    int answered = 0;
+    for (int i = messages.size() - 1; i > lastUser; i--) {
+      if (messages.get(i) instanceof AiMessage ai) {
+        if (ai.hasToolExecutionRequests()) {
+          Matcher id = CALL_ID.matcher(ai.toolExecutionRequests().get(0).id());
+          if (id.matches()) {
+            return Integer.parseInt(id.group(1)) + 1 + answered;
+          }
+        }
+        answered++;
+      }
+    }
+    return answered;
   }
 
   private static int lastUserIndex(List<ChatMessage> messages) {

@@ -24,9 +24,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Compacts the history when it nears the model's context window: once the turn's conversation
  * reaches {@code runtime.summarization_trigger_percent} of the window (from the model catalog, or
- * {@code runtime.default_context_window_tokens}), the messages before the current user message
- * (with any earlier summary) are summarized by the run's model, and the model sees the summary in
- * its system prompt instead of them.
+ * {@code runtime.default_context_window_tokens}), the older part of the transcript (with any
+ * earlier summary) is summarized by the run's model, and the model sees the summary in its system
+ * prompt instead of it.
+ *
+ * <p>The older part is everything before the current user message and, when the current run has
+ * taken more than {@value #KEPT_STEPS} steps (an assistant message with its tool calls and their
+ * results), its steps but the latest {@value #KEPT_STEPS} too: one long run of many tool calls
+ * would otherwise overflow the window. A cut falls only before an assistant message, so a tool call
+ * and its result are never split apart. The current user message is always shown verbatim: when the
+ * summary covers it, it is shown first, before the steps the summary left (providers expect the
+ * conversation to start with a user message, and the scripted model reads its script there).
  *
  * <p>The summary is stored in the transcript as a {@code system} message whose {@code parent_id}
  * names the last message it covers: that is the compaction's checkpoint, so every later turn, run
@@ -34,14 +42,19 @@ import org.slf4j.LoggerFactory;
  * through the API. The run's stream gets a {@code status} event {@code summarized} (the spec has no
  * event of its own for this). The summarization call's tokens count in the run's usage.
  *
- * <p>The current user message and what followed it are never compacted (a run whose own work
- * overflows the window relies on {@link LargeToolResultsMiddleware}); a failed summarization call
- * is logged and the turn goes on unsummarized. Subagents' conversations are not summarized.
+ * <p>A failed summarization call is logged and the turn goes on unsummarized. Subagents'
+ * conversations are not summarized.
  */
 final class SummarizationMiddleware implements Middleware {
 
   /** The {@code status} value that tells the client the history was summarized. */
   static final String STATUS = "summarized";
+
+  /**
+   * Steps of the current run that stay verbatim: the latest one, whose results the model is about
+   * to act on, and the one before it for continuity.
+   */
+  static final int KEPT_STEPS = 2;
 
   private static final Logger log = LoggerFactory.getLogger(SummarizationMiddleware.class);
 
@@ -81,11 +94,11 @@ final class SummarizationMiddleware implements Middleware {
   public Conversation beforeModel(ModelTurnContext turn, Conversation conversation) {
     Compacted current = applyLatestSummary(conversation.transcript());
     Conversation shown = show(conversation.systemPrompt(), current);
-    int lastUser = lastUserIndex(current.rest());
-    if (lastUser <= 0 || tokensOf(shown) < trigger(turn)) {
+    int cut = cut(current.rest());
+    if (cut <= 0 || tokensOf(shown) < trigger(turn)) {
       return shown;
     }
-    List<Message> older = current.rest().subList(0, lastUser);
+    List<Message> older = current.rest().subList(0, cut);
     ChatRequest request =
         SummaryRequests.of(turn.run().choice().model(), transcript(current.summary(), older));
     ChatResponse response;
@@ -108,18 +121,25 @@ final class SummarizationMiddleware implements Middleware {
     event.put("summarized_messages", older.size());
     event.put("message_id", summary.id());
     turn.run().emitter().emit("status", event);
-    List<Message> kept = current.rest().subList(lastUser, current.rest().size());
-    return show(conversation.systemPrompt(), new Compacted(summary.content(), kept));
+    List<Message> kept = current.rest().subList(cut, current.rest().size());
+    Message lead =
+        kept.isEmpty() || kept.get(0).role() != MessageRole.USER
+            ? latestUser(current.lead(), older)
+            : null;
+    return show(conversation.systemPrompt(), new Compacted(summary.content(), lead, kept));
   }
 
-  /** The transcript after its latest summary: the summary's text and the messages it left. */
-  private record Compacted(String summary, List<Message> rest) {}
+  /**
+   * The transcript after its latest summary: the summary's text, the user message shown before the
+   * rest when the summary covers the current one (else null), and the messages the summary left.
+   */
+  record Compacted(String summary, Message lead, List<Message> rest) {}
 
   static boolean isSummary(Message message) {
     return message.role() == MessageRole.SYSTEM && message.parentId() != null;
   }
 
-  private static Compacted applyLatestSummary(List<Message> transcript) {
+  static Compacted applyLatestSummary(List<Message> transcript) {
     int summaryIndex = -1;
     for (int i = transcript.size() - 1; i >= 0; i--) {
       if (isSummary(transcript.get(i))) {
@@ -128,7 +148,7 @@ final class SummarizationMiddleware implements Middleware {
       }
     }
     if (summaryIndex < 0) {
-      return new Compacted(null, transcript);
+      return new Compacted(null, null, transcript);
     }
     Message summary = transcript.get(summaryIndex);
     int coveredThrough = summaryIndex;
@@ -144,16 +164,56 @@ final class SummarizationMiddleware implements Middleware {
         rest.add(transcript.get(i));
       }
     }
-    return new Compacted(summary.content(), rest);
+    Message lead =
+        rest.isEmpty() || rest.get(0).role() != MessageRole.USER
+            ? latestUser(null, transcript.subList(0, coveredThrough + 1))
+            : null;
+    return new Compacted(summary.content(), lead, rest);
+  }
+
+  /**
+   * Where to cut {@code rest} (the messages before the index are summarized): before the current
+   * run's latest {@link #KEPT_STEPS} steps when it has more, else before the current user message;
+   * 0 when there is nothing to summarize.
+   */
+  static int cut(List<Message> rest) {
+    int lastUser = -1;
+    List<Integer> steps = new ArrayList<>();
+    for (int i = rest.size() - 1; i >= 0 && lastUser < 0; i--) {
+      MessageRole role = rest.get(i).role();
+      if (role == MessageRole.USER) {
+        lastUser = i;
+      } else if (role == MessageRole.ASSISTANT) {
+        steps.add(0, i);
+      }
+    }
+    if (steps.size() > KEPT_STEPS) {
+      return steps.get(steps.size() - KEPT_STEPS);
+    }
+    return Math.max(lastUser, 0);
+  }
+
+  private static Message latestUser(Message earlier, List<Message> covered) {
+    for (int i = covered.size() - 1; i >= 0; i--) {
+      if (covered.get(i).role() == MessageRole.USER) {
+        return covered.get(i);
+      }
+    }
+    return earlier;
   }
 
   private static Conversation show(String systemPrompt, Compacted compacted) {
+    List<Message> transcript = new ArrayList<>();
+    if (compacted.lead() != null) {
+      transcript.add(compacted.lead());
+    }
+    transcript.addAll(compacted.rest());
     if (compacted.summary() == null) {
-      return new Conversation(systemPrompt, compacted.rest());
+      return new Conversation(systemPrompt, transcript);
     }
     return new Conversation(
         systemPrompt + "\n\n## Summary of the earlier conversation\n\n" + compacted.summary(),
-        compacted.rest());
+        transcript);
   }
 
   private int trigger(ModelTurnContext turn) {
@@ -169,15 +229,6 @@ final class SummarizationMiddleware implements Middleware {
     chat.add(SystemMessage.from(conversation.systemPrompt()));
     chat.addAll(history.from(conversation.transcript()));
     return tokens.estimate(chat);
-  }
-
-  private static int lastUserIndex(List<Message> transcript) {
-    for (int i = transcript.size() - 1; i >= 0; i--) {
-      if (transcript.get(i).role() == MessageRole.USER) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** The messages to summarize as plain text, one block per message. */

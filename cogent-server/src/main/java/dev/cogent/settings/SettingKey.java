@@ -348,7 +348,8 @@ public enum SettingKey {
       ValueType.NAME_LIST,
       Visibility.SHOWN,
       ".cogent",
-      "Workspace paths write_file and edit_file may not change (with everything below them).",
+      "Workspace paths write_file and edit_file may not change (with everything below them), and"
+          + " execute commands may not name.",
       s -> s.runtime().protectedPaths()),
   RUNTIME_SUMMARIZATION_TRIGGER_PERCENT(
       "runtime.summarization_trigger_percent",

@@ -485,19 +485,15 @@ abstract class BuiltinToolsApiContract {
   }
 
   @Test
-  void symlinks_made_with_execute_that_point_out_are_refused_by_every_path_taking_tool()
-      throws IOException {
-    String links =
-        "ln -s "
-            + outside
-            + " out && ln -s "
-            + outside.resolve("secret.txt")
-            + " secret-link && ln -s ../../../outside/secret.txt climb && mkdir -p inner && ln -s "
-            + outside
-            + " inner/nested";
+  void symlinks_that_point_out_are_refused_by_every_path_taking_tool() throws IOException {
+    // Made from outside: execute refuses commands that name paths outside the workspace.
+    Files.createDirectories(workspace.resolve("inner"));
+    Files.createSymbolicLink(workspace.resolve("out"), outside);
+    Files.createSymbolicLink(workspace.resolve("secret-link"), outside.resolve("secret.txt"));
+    Files.createSymbolicLink(workspace.resolve("climb"), Path.of("../../../outside/secret.txt"));
+    Files.createSymbolicLink(workspace.resolve("inner/nested"), outside);
     String script =
-        tool("execute", "{\"command\": \"" + links + "\"}")
-            + tool("ls", "{\"path\": \"out\"}")
+        tool("ls", "{\"path\": \"out\"}")
             + tool("read_file", "{\"file_path\": \"secret-link\"}")
             + tool("read_file", "{\"file_path\": \"climb\"}")
             + tool("read_file", "{\"file_path\": \"inner/nested/secret.txt\"}")
@@ -511,9 +507,8 @@ abstract class BuiltinToolsApiContract {
 
     List<Step> steps = steps(run(script));
 
-    assertThat(steps).hasSize(10);
-    assertThat(steps.get(0).exitCode()).as(steps.get(0).output()).isZero();
-    assertThat(steps.subList(1, 10))
+    assertThat(steps).hasSize(9);
+    assertThat(steps)
         .allSatisfy(
             step -> {
               assertThat(step.exitCode()).as(step.output()).isEqualTo(1);
@@ -542,14 +537,17 @@ abstract class BuiltinToolsApiContract {
         "the local sandbox runs commands as the server's user, unconfined");
     Path target = outside.resolve("pwned.txt");
 
+    // The paths hide in variables, which the tool security middleware's word check cannot see
+    // through (it refuses the plain absolute paths); the sandbox must confine the command.
+    String out = "$u$u/".repeat(workspace.getNameCount() - outside.getParent().getNameCount());
     Step step =
         call(
             "execute",
-            "{\"command\": \"echo pwned > "
-                + target
-                + "; echo more >> "
-                + outside.resolve("secret.txt")
-                + "; echo inside > ok.txt\"}");
+            "{\"command\": \"u=.; o="
+                + out
+                + "outside; echo pwned > $o/"
+                + target.getFileName()
+                + "; echo more >> $o/secret.txt; echo inside > ok.txt\"}");
 
     assertThat(step.exitCode()).isZero();
     assertThat(Files.readString(workspace.resolve("ok.txt"))).isEqualTo("inside\n");

@@ -12,7 +12,9 @@ import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.SseClient;
 import dev.cogent.testing.SseClient.Frame;
 import dev.cogent.testing.TestServer;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,9 +126,9 @@ abstract class MiddlewareApiContract {
   }
 
   @Test
-  void writes_into_a_protected_path_are_refused_also_through_dot_dot_case_and_links() {
-    start(Map.of("COGENT_PROTECTED_PATHS", ".cogent,secrets"));
-    String sessionId = session();
+  void writes_into_a_protected_path_are_refused_also_through_dot_dot_case_and_links()
+      throws IOException {
+    String sessionId = startWithSecrets();
 
     List<Frame> frames =
         run(
@@ -135,22 +137,95 @@ abstract class MiddlewareApiContract {
                 + "/tool write_file {\"file_path\": \"/notes/../.COGENT/config.yaml\","
                 + " \"content\": \"x\"}\n"
                 + "/tool write_file {\"file_path\": \"secrets/.keep\", \"content\": \"\"}\n"
-                + "/tool execute {\"command\": \"mkdir -p secrets && ln -s secrets alias\"}\n"
                 + "/tool edit_file {\"file_path\": \"alias/key.txt\", \"old_string\": \"a\","
                 + " \"new_string\": \"b\"}\n"
                 + "/tool write_file {\"file_path\": \"free.txt\", \"content\": \"fine\"}\n"
                 + "/reply checked");
 
     List<Frame> results = ofType(frames, "tool_result");
-    assertThat(results).hasSize(6);
-    for (int refused : new int[] {0, 1, 2, 4}) {
+    assertThat(results).hasSize(5);
+    for (int refused : new int[] {0, 1, 2, 3}) {
       assertThat(results.get(refused).data().path("exit_code").asInt()).isEqualTo(1);
       assertThat(results.get(refused).data().path("output").asText())
           .contains("is a protected path of the workspace");
     }
-    assertThat(results.get(3).data().path("exit_code").asInt()).isZero();
-    assertThat(results.get(5).data().path("exit_code").asInt()).isZero();
+    assertThat(results.get(4).data().path("exit_code").asInt()).isZero();
     assertThat(answer(frames)).isEqualTo("checked");
+  }
+
+  @Test
+  void commands_that_name_a_protected_path_or_a_path_outside_the_workspace_are_refused()
+      throws IOException {
+    String sessionId = startWithSecrets();
+    Path workspace = workspace(sessionId);
+    Files.writeString(workspace.resolve("secrets/key.txt"), "the key");
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("secret.txt"), "host secret");
+    Files.createSymbolicLink(workspace.resolve("out"), outside);
+    List<String> protectedCommands =
+        List.of(
+            "cat secrets/key.txt",
+            "echo x > ./.COGENT/config.yaml",
+            "cp notes.txt \\\"secrets/copy.txt\\\"",
+            "sh -c 'cat alias/key.txt'",
+            "tar -cf backup.tar --directory=secrets .",
+            "cd notes/../secrets && ls");
+    List<String> escapingCommands =
+        List.of(
+            "cat /etc/passwd",
+            "ls ../../..",
+            "cat ~root/.profile",
+            "cat out/secret.txt",
+            "echo pwned >" + outside.resolve("pwned.txt"),
+            "bash -c \\\"ls /\\\"");
+    StringBuilder script = new StringBuilder();
+    for (String command : protectedCommands) {
+      script.append("/tool execute {\"command\": \"").append(command).append("\"}\n");
+    }
+    for (String command : escapingCommands) {
+      script.append("/tool bash {\"command\": \"").append(command).append("\"}\n");
+    }
+    String fine =
+        "echo hi > notes.txt 2>/dev/null && cat ~/notes.txt "
+            + workspace.toRealPath().resolve("notes.txt")
+            + " | wc -l";
+
+    List<Frame> frames = run(sessionId, script + "/tool execute {\"command\": \"" + fine + "\"}");
+
+    List<Frame> results = ofType(frames, "tool_result");
+    assertThat(results).hasSize(protectedCommands.size() + escapingCommands.size() + 1);
+    for (int i = 0; i < results.size() - 1; i++) {
+      JsonNode result = results.get(i).data();
+      assertThat(result.path("exit_code").asInt()).as(result.toString()).isEqualTo(1);
+      assertThat(result.path("output").asText())
+          .as(result.toString())
+          .startsWith("The command was not run")
+          .contains(
+              i < protectedCommands.size()
+                  ? "is a protected path of the workspace"
+                  : "leads outside the workspace");
+    }
+    JsonNode last = results.get(results.size() - 1).data();
+    assertThat(last.path("exit_code").asInt()).as(last.toString()).isZero();
+    assertThat(last.path("output").asText()).startsWith("2\n");
+    assertThat(Files.readString(outside.resolve("secret.txt"))).isEqualTo("host secret");
+    assertThat(outside.resolve("pwned.txt")).doesNotExist();
+  }
+
+  /**
+   * Starts with {@code .cogent} and {@code secrets} protected; the session's workspace holds the
+   * folder {@code secrets} and a link {@code alias} to it.
+   */
+  String startWithSecrets() throws IOException {
+    start(Map.of("COGENT_PROTECTED_PATHS", ".cogent,secrets"));
+    String sessionId = session();
+    Path workspace = Files.createDirectories(workspace(sessionId).resolve("secrets")).getParent();
+    Files.createSymbolicLink(workspace.resolve("alias"), Path.of("secrets"));
+    return sessionId;
+  }
+
+  Path workspace(String sessionId) {
+    return dir.resolve("data/workspaces/" + sessionId);
   }
 
   @Test
@@ -263,6 +338,60 @@ abstract class MiddlewareApiContract {
                 + " Summary: [user] /reply apple apple apple apple apple apple … | tools:");
     // The model no longer gets the hundred apples: only the summary and the messages after it.
     assertThat(usage(third).path("input_tokens").asInt()).isLessThan(60);
+  }
+
+  @Test
+  void a_long_run_near_the_context_window_summarizes_its_older_steps_and_keeps_the_latest() {
+    start(
+        Map.of(
+            "COGENT_DEFAULT_CONTEXT_WINDOW_TOKENS", "600",
+            "COGENT_SUMMARIZATION_TRIGGER_PERCENT", "50"));
+    String sessionId = session();
+    StringBuilder script = new StringBuilder();
+    for (int step = 1; step <= 5; step++) {
+      script.append("/tool execute {\"command\": \"seq ").append(step).append(" 80\"}\n");
+    }
+
+    List<Frame> frames = run(sessionId, script + "/inspect");
+
+    List<Frame> results = ofType(frames, "tool_result");
+    assertThat(ofType(frames, "tool_call"))
+        .extracting(f -> f.data().path("args").path("command").asText())
+        .containsExactly("seq 1 80", "seq 2 80", "seq 3 80", "seq 4 80", "seq 5 80");
+    assertThat(results).allSatisfy(r -> assertThat(r.data().path("exit_code").asInt()).isZero());
+    List<Frame> summarized =
+        ofType(frames, "status").stream()
+            .filter(f -> f.data().path("status").asText().equals("summarized"))
+            .toList();
+    assertThat(summarized).isNotEmpty();
+    // Each compaction happens between a tool result and the next model turn, never inside a step.
+    assertThat(summarized)
+        .allSatisfy(
+            f -> {
+              int at = frames.indexOf(f);
+              assertThat(
+                      frames.subList(0, at).stream().filter(x -> x.event().equals("tool_result")))
+                  .hasSizeGreaterThan(2);
+              assertThat(frames.get(at - 1).data().path("status").asText()).isEqualTo("thinking");
+            });
+    // The last turn still reads its script and sees the summary of the run's own earlier steps.
+    assertThat(answer(frames))
+        .startsWith("system: You test. ## Summary of the earlier conversation Summary: ");
+    JsonNode transcript =
+        TestServer.json(server.get("/sessions/" + sessionId + "/messages?limit=100"));
+    Map<String, String> roles = new HashMap<>();
+    transcript
+        .path("messages")
+        .forEach(m -> roles.put(m.path("id").asText(), m.path("role").asText()));
+    transcript
+        .path("messages")
+        .forEach(
+            m -> {
+              if (m.path("role").asText().equals("system")) {
+                assertThat(roles.get(m.path("parent_id").asText())).isEqualTo("tool");
+              }
+            });
+    assertThat(roles.values()).filteredOn("tool"::equals).hasSize(5);
   }
 
   // ---- usage

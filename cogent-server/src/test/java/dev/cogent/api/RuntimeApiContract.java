@@ -10,6 +10,7 @@ import dev.cogent.testing.SseClient;
 import dev.cogent.testing.SseClient.Frame;
 import dev.cogent.testing.TestServer;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -333,6 +334,41 @@ abstract class RuntimeApiContract {
     JsonNode run =
         TestServer.json(server.get("/sessions/" + sessionId + "/runs")).path("runs").get(0);
     assertThat(run.path("status").asText()).isEqualTo("aborted");
+    try (SseClient next = send("again")) {
+      assertThat(types(next.readToEnd(WAIT))).endsWith("done");
+    }
+  }
+
+  @Test
+  void abort_inside_a_long_execute_kills_the_command_and_its_children() throws Exception {
+    Path workspace = dir.resolve("data/workspaces/" + sessionId);
+    String command = "sh -c 'echo $$ > child.pid; exec sleep 300' & echo $$ > parent.pid; wait";
+    List<Frame> frames;
+    try (SseClient running =
+        send("/tool execute {\"command\": " + quote(command) + ", \"timeout\": 600}")) {
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  Files.exists(workspace.resolve("child.pid"))
+                      && Files.exists(workspace.resolve("parent.pid")));
+
+      assertThat(abort().path("message").asText()).isEqualTo("Operation aborted");
+      frames = running.readToEnd(WAIT);
+    }
+
+    assertThat(types(frames)).contains("tool_call").endsWith("error").doesNotContain("done");
+    assertThat(frames.get(frames.size() - 1).data().path("code").asText()).isEqualTo("ABORTED");
+    for (String pidFile : List.of("parent.pid", "child.pid")) {
+      long pid = Long.parseLong(Files.readString(workspace.resolve(pidFile)).strip());
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                      .as(pidFile)
+                      .isNotEqualTo(java.util.Optional.of(true)));
+    }
     try (SseClient next = send("again")) {
       assertThat(types(next.readToEnd(WAIT))).endsWith("done");
     }

@@ -74,6 +74,8 @@ class AgentRuntimeTest {
   private EventLog events;
   private RunService runs;
   private AgentRuntime runtime;
+  private SessionService sessions;
+  private MessageService messages;
   private Session session;
 
   @BeforeEach
@@ -82,11 +84,11 @@ class AgentRuntimeTest {
         Database.open(
             new StoreSettings(dir, DatabaseKind.SQLITE.newDatabaseUrl(dir), null, null, 4));
     executor = Executors.newCachedThreadPool();
-    var sessions =
+    sessions =
         new SessionService(
             database, json, Agents.directory(database, json, clock, dir), s -> List.of(), clock);
     events = new EventLog(database, json, clock);
-    var messages = new MessageService(database, json, sessions);
+    messages = new MessageService(database, json, sessions);
     runs = new RunService(database, json, sessions, messages, events, clock);
     var scheduler = Executors.newSingleThreadScheduledExecutor();
     var registry = new RegistryEvents();
@@ -277,7 +279,56 @@ class AgentRuntimeTest {
         .hasSize(1);
   }
 
-  /** Answers "got: <text>"; the text "fail" ends with exit code 3. */
+  @Test
+  void a_long_run_near_a_small_context_window_summarizes_its_older_steps_and_goes_on() {
+    session =
+        sessions.create(
+            new SessionRequests.Create(
+                null,
+                null,
+                null,
+                new SessionConfig(
+                    null, "mock", PricedCatalog.SMALL_WINDOW_MODEL, null, null, null)),
+            Scope.GLOBAL);
+    String call = "/tool echo {\"text\": \"alpha beta gamma delta\", \"repeat\": 40}\n";
+
+    List<LoggedEvent> log = runToEnd(call.repeat(5) + "/reply finished");
+
+    // Every scripted call ran once, in order: the model found its place after each compaction.
+    assertThat(echo.calls).hasValue(5);
+    assertThat(ofType(log, "tool_result")).hasSize(5);
+    assertThat(log.get(log.size() - 1).event()).isEqualTo("done");
+    assertThat(log.get(log.size() - 1).data().get("assistant_data"))
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("content", "finished");
+    List<LoggedEvent> summarized =
+        ofType(log, "status").stream()
+            .filter(e -> SummarizationMiddleware.STATUS.equals(e.data().get("status")))
+            .toList();
+    assertThat(summarized).isNotEmpty();
+    // The user message and every step but the latest two (an assistant message and its tool
+    // result each) are summarized.
+    int first = log.indexOf(summarized.get(0));
+    long stepsBefore =
+        log.subList(0, first).stream().filter(e -> e.event().equals("tool_result")).count();
+    assertThat(stepsBefore).isGreaterThan(SummarizationMiddleware.KEPT_STEPS);
+    assertThat(summarized.get(0).data())
+        .containsEntry(
+            "summarized_messages",
+            (int) (1 + 2 * (stepsBefore - SummarizationMiddleware.KEPT_STEPS)));
+    var stored = messages.history(session.id());
+    var summary =
+        stored.stream()
+            .filter(m -> m.id().equals(summarized.get(0).data().get("message_id")))
+            .findFirst()
+            .orElseThrow();
+    var coveredThrough =
+        stored.stream().filter(m -> m.id().equals(summary.parentId())).findFirst().orElseThrow();
+    assertThat(coveredThrough.role()).isEqualTo(dev.cogent.session.MessageRole.TOOL);
+    assertThat(summary.content()).startsWith("Summary: [user] /tool echo");
+  }
+
+  /** Answers "got: <text>" ({@code repeat} times); the text "fail" ends with exit code 3. */
   static final class EchoTool implements Tool {
     final java.util.concurrent.atomic.AtomicInteger calls =
         new java.util.concurrent.atomic.AtomicInteger();
@@ -298,7 +349,7 @@ class AgentRuntimeTest {
           "type",
           "object",
           "properties",
-          Map.of("text", Map.of("type", "string")),
+          Map.of("text", Map.of("type", "string"), "repeat", Map.of("type", "integer")),
           "required",
           List.of("text"),
           "additionalProperties",
@@ -309,7 +360,10 @@ class AgentRuntimeTest {
     public ToolResult execute(Map<String, Object> arguments, ToolContext context) {
       calls.incrementAndGet();
       String text = (String) arguments.get("text");
-      return new ToolResult("got: " + text, text.equals("fail") ? 3 : 0);
+      int repeat = arguments.get("repeat") instanceof Integer n ? n : 1;
+      return new ToolResult(
+          "got: " + String.join(" ", java.util.Collections.nCopies(repeat, text)),
+          text.equals("fail") ? 3 : 0);
     }
   }
 
@@ -359,9 +413,14 @@ class AgentRuntimeTest {
 
   /** Prices every model at 0.001 per input and 0.002 per output token. */
   static final class PricedCatalog implements ModelFacts {
+    /** A model with a context window small enough for a few tool results to fill it. */
+    static final String SMALL_WINDOW_MODEL = "small-window";
+
     @Override
     public java.util.OptionalInt findContextWindow(String provider, String model) {
-      return java.util.OptionalInt.empty();
+      return model.equals(SMALL_WINDOW_MODEL)
+          ? java.util.OptionalInt.of(1000)
+          : java.util.OptionalInt.empty();
     }
 
     @Override
