@@ -80,9 +80,11 @@ import dev.cogent.memory.search.RememberTool;
 import dev.cogent.memory.search.SearchService;
 import dev.cogent.memory.search.SessionOwners;
 import dev.cogent.memory.search.StoredMemories;
+import dev.cogent.observability.BreakerPolicy;
 import dev.cogent.observability.CircuitBreakers;
 import dev.cogent.observability.Metrics;
 import dev.cogent.observability.MetricsEndpoint;
+import dev.cogent.observability.PipelineTracer;
 import dev.cogent.observability.RequestTracer;
 import dev.cogent.observability.RunTracer;
 import dev.cogent.observability.SpanBuffer;
@@ -167,12 +169,6 @@ public final class CogentServer implements AutoCloseable {
 
   private static final int RUN_QUEUE = 10_000;
 
-  /** Consecutive failures that open a provider's or MCP server's circuit breaker. */
-  private static final int BREAKER_FAILURES = 3;
-
-  /** How long an open circuit breaker refuses calls before it lets a trial through. */
-  private static final Duration BREAKER_COOL_DOWN = Duration.ofSeconds(30);
-
   private final Database database;
   private final HttpServer http;
   private final Readiness readiness;
@@ -245,16 +241,17 @@ public final class CogentServer implements AutoCloseable {
       var live = new LiveSettings(settings);
       var configEditor = new ConfigEditor(live, clock);
       // Observability: PATCH /config turns tracing, the OTLP export and the metrics port on and
-      // off.
+      // off, and changes the circuit breakers' policy.
       database.publishPoolMetrics(metrics.registry());
       metricsEndpoint.listenOn(settings.observability().metricsPort());
+      var breakers = new CircuitBreakers(clock, BreakerPolicy.of(settings.observability()));
       live.addListener(
           next -> {
             telemetry.apply(next.observability());
             metricsEndpoint.listenOn(next.observability().metricsPort());
+            breakers.apply(BreakerPolicy.of(next.observability()));
           });
       var runTracer = new RunTracer(telemetry, metrics);
-      var breakers = new CircuitBreakers(clock, BREAKER_FAILURES, BREAKER_COOL_DOWN);
       var scopes = new ScopeResolver(settings.scoping());
       var random = new SecureRandom();
       var accessTokens =
@@ -409,7 +406,9 @@ public final class CogentServer implements AutoCloseable {
               memoryIndex,
               rawFiles);
       var datasetService = new DatasetService(memoryStorage, datasetResolver, permissions, clock);
-      var ingestion = new Ingestion(datasetService, datasetResolver, memoryStorage, clock);
+      var pipelineTracer = new PipelineTracer(telemetry, metrics);
+      var ingestion =
+          new Ingestion(datasetService, datasetResolver, memoryStorage, pipelineTracer, clock);
       var cognify =
           new Cognify(
               memoryStorage,
@@ -418,6 +417,7 @@ public final class CogentServer implements AutoCloseable {
               embedder,
               new Extractors(modelResolver, json),
               runExecutor,
+              pipelineTracer,
               clock);
       cognify.recoverInterruptedRuns();
       var improve =
@@ -429,6 +429,7 @@ public final class CogentServer implements AutoCloseable {
               sessions,
               messages,
               runExecutor,
+              pipelineTracer,
               clock);
       var remember = new Remember(ingestion, cognify, improve, memoryStorage, clock);
       var forget = new Forget(datasetService, datasetResolver, memoryStorage, cognify, clock);

@@ -12,6 +12,8 @@ import dev.cogent.memory.index.IndexCollection;
 import dev.cogent.memory.index.IndexEntry;
 import dev.cogent.memory.ingest.DocumentType;
 import dev.cogent.memory.ingest.TextExtractor;
+import dev.cogent.observability.PipelineTracer;
+import dev.cogent.observability.TraceSpan;
 import dev.cogent.scope.Scope;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -53,6 +55,7 @@ public final class Cognify {
   private final Extractors extractors;
   private final TextExtractor texts = new TextExtractor();
   private final ExecutorService executor;
+  private final PipelineTracer tracer;
   private final InstantSource clock;
   private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
@@ -63,6 +66,7 @@ public final class Cognify {
       Embedder embedder,
       Extractors extractors,
       ExecutorService executor,
+      PipelineTracer tracer,
       InstantSource clock) {
     this.storage = storage;
     this.resolver = resolver;
@@ -70,6 +74,7 @@ public final class Cognify {
     this.embedder = embedder;
     this.extractors = extractors;
     this.executor = executor;
+    this.tracer = tracer;
     this.clock = clock;
   }
 
@@ -192,6 +197,29 @@ public final class Cognify {
       List<DataItem> items,
       GraphExtractor extractor,
       Options options) {
+    try (TraceSpan span = tracer.startRun(initiated.spanAttributes(dataset.tenantId()))) {
+      PipelineRun finished = executeLocked(initiated, dataset, items, extractor, options);
+      return traced(span, finished);
+    }
+  }
+
+  /** Records how a pipeline run ended on its span. */
+  static PipelineRun traced(TraceSpan span, PipelineRun finished) {
+    span.attribute("cogent.processed_items", finished.processedItems());
+    if (finished.status() == PipelineStatus.DATASET_PROCESSING_COMPLETED) {
+      span.outcome(PipelineTracer.COMPLETED);
+    } else {
+      span.fail(finished.error());
+    }
+    return finished;
+  }
+
+  private PipelineRun executeLocked(
+      PipelineRun initiated,
+      Dataset dataset,
+      List<DataItem> items,
+      GraphExtractor extractor,
+      Options options) {
     ReentrantLock lock = lock(dataset.id());
     lock.lock();
     try {
@@ -204,12 +232,16 @@ public final class Cognify {
       int processed = 0;
       List<String> failures = new ArrayList<>();
       for (DataItem item : items) {
-        try {
-          process(item, extractor, prompt, chunkSize);
-        } catch (RuntimeException e) {
-          log.warn("Cognify of data item {} failed", item.id(), e);
-          storage.data().updateStatus(item.id(), DataStatus.ERRORED, null, now());
-          failures.add(item.name() + ": " + e.getMessage());
+        try (TraceSpan itemSpan = tracer.step("cognify_item")) {
+          itemSpan.attribute("cogent.data_id", item.id());
+          try {
+            process(item, extractor, prompt, chunkSize);
+          } catch (RuntimeException e) {
+            itemSpan.fail(e);
+            log.warn("Cognify of data item {} failed", item.id(), e);
+            storage.data().updateStatus(item.id(), DataStatus.ERRORED, null, now());
+            failures.add(item.name() + ": " + e.getMessage());
+          }
         }
         processed++;
         run = update(run, PipelineStatus.DATASET_PROCESSING_STARTED, processed, null);
@@ -232,40 +264,68 @@ public final class Cognify {
   private void process(
       DataItem item, GraphExtractor extractor, ExtractionPrompt prompt, int chunkSize) {
     storage.data().updateStatus(item.id(), DataStatus.PROCESSING, null, now());
-    DocumentType type = DocumentType.detect(item.name(), item.mimeType()).orElse(DocumentType.TXT);
-    String text = texts.extract(type, storage.raw().read(item.rawLocation()));
+    String text =
+        tracer.step(
+            "classify",
+            () -> {
+              DocumentType type =
+                  DocumentType.detect(item.name(), item.mimeType()).orElse(DocumentType.TXT);
+              return texts.extract(type, storage.raw().read(item.rawLocation()));
+            });
     datasetService.forgetDerived(item);
     String datasetId = item.datasetId();
-    List<Chunker.Piece> pieces = new Chunker(embedder::countTokens).chunk(text, chunkSize);
-    List<Chunk> chunks = new ArrayList<>();
+    List<Chunk> chunks =
+        tracer.step(
+            "chunk",
+            () -> {
+              List<Chunker.Piece> pieces =
+                  new Chunker(embedder::countTokens).chunk(text, chunkSize);
+              List<Chunk> made = new ArrayList<>();
+              for (int i = 0; i < pieces.size(); i++) {
+                Chunker.Piece piece = pieces.get(i);
+                made.add(
+                    new Chunk(
+                        GraphIds.chunk(item.id(), i),
+                        datasetId,
+                        item.id(),
+                        i,
+                        piece.text(),
+                        piece.tokens()));
+              }
+              return made;
+            });
+    // Summary and extraction alternate per chunk, as the model calls of a run have always come;
+    // each call is a step of its own.
     List<ChunkSummary> summaries = new ArrayList<>();
     Map<String, GraphNode> nodes = new LinkedHashMap<>();
     Map<String, GraphEdge> edges = new LinkedHashMap<>();
-    int tokens = 0;
-    for (int i = 0; i < pieces.size(); i++) {
-      Chunker.Piece piece = pieces.get(i);
-      tokens += piece.tokens();
-      Chunk chunk =
-          new Chunk(
-              GraphIds.chunk(item.id(), i), datasetId, item.id(), i, piece.text(), piece.tokens());
-      chunks.add(chunk);
+    for (Chunk chunk : chunks) {
       summaries.add(
           new ChunkSummary(
               GraphIds.summary(chunk.id()),
               datasetId,
               chunk.id(),
               item.id(),
-              extractor.summarize(piece.text())));
-      addGraph(datasetId, chunk, extractor.extract(piece.text(), prompt), nodes, edges);
+              tracer.step("summarize", () -> extractor.summarize(chunk.text()))));
+      KnowledgeGraph extracted =
+          tracer.step("extract_graph", () -> extractor.extract(chunk.text(), prompt));
+      addGraph(datasetId, chunk, extracted, nodes, edges);
     }
-    storage
-        .graph()
-        .save(
-            item.id(),
-            new GraphRepository.Derived(
-                chunks, summaries, List.copyOf(nodes.values()), List.copyOf(edges.values())),
-            now());
-    index(datasetId, chunks, summaries, nodes, edges);
+    tracer.step(
+        "store_graph",
+        () ->
+            storage
+                .graph()
+                .save(
+                    item.id(),
+                    new GraphRepository.Derived(
+                        chunks,
+                        summaries,
+                        List.copyOf(nodes.values()),
+                        List.copyOf(edges.values())),
+                    now()));
+    tracer.step("index", () -> index(datasetId, chunks, summaries, nodes, edges));
+    int tokens = chunks.stream().mapToInt(Chunk::tokenCount).sum();
     storage.data().updateStatus(item.id(), DataStatus.COGNIFIED, tokens, now());
   }
 
@@ -375,7 +435,9 @@ public final class Cognify {
   }
 
   List<IndexEntry> entries(List<Map.Entry<String, String>> texts) {
-    List<float[]> vectors = embedder.embedAll(texts.stream().map(Map.Entry::getValue).toList());
+    List<float[]> vectors =
+        tracer.step(
+            "embed", () -> embedder.embedAll(texts.stream().map(Map.Entry::getValue).toList()));
     List<IndexEntry> entries = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
       entries.add(new IndexEntry(texts.get(i).getKey(), texts.get(i).getValue(), vectors.get(i)));

@@ -4,6 +4,8 @@ import dev.cogent.ApiException;
 import dev.cogent.identity.Permission;
 import dev.cogent.identity.Principal;
 import dev.cogent.memory.index.IndexCollection;
+import dev.cogent.observability.PipelineTracer;
+import dev.cogent.observability.TraceSpan;
 import dev.cogent.scope.Scope;
 import dev.cogent.session.Message;
 import dev.cogent.session.MessageRole;
@@ -83,6 +85,7 @@ public final class Improve {
   private final SessionService agentSessions;
   private final MessageService messages;
   private final ExecutorService executor;
+  private final PipelineTracer tracer;
   private final InstantSource clock;
 
   public Improve(
@@ -93,6 +96,7 @@ public final class Improve {
       SessionService agentSessions,
       MessageService messages,
       ExecutorService executor,
+      PipelineTracer tracer,
       InstantSource clock) {
     this.storage = storage;
     this.resolver = resolver;
@@ -101,6 +105,7 @@ public final class Improve {
     this.agentSessions = agentSessions;
     this.messages = messages;
     this.executor = executor;
+    this.tracer = tracer;
     this.clock = clock;
   }
 
@@ -278,6 +283,12 @@ public final class Improve {
   }
 
   private PipelineRun execute(PipelineRun initiated, List<String> tasks, Work work) {
+    try (TraceSpan span = tracer.startRun(initiated.spanAttributes(work.dataset.tenantId()))) {
+      return Cognify.traced(span, executeLocked(initiated, tasks, work));
+    }
+  }
+
+  private PipelineRun executeLocked(PipelineRun initiated, List<String> tasks, Work work) {
     ReentrantLock lock = cognify.lock(work.dataset.id());
     lock.lock();
     try {
@@ -294,7 +305,7 @@ public final class Improve {
       }
       int processed = 0;
       for (String task : tasks) {
-        perform(task, work);
+        tracer.step(task, () -> perform(task, work));
         processed++;
         run = run.advance(PipelineStatus.DATASET_PROCESSING_STARTED, processed, null, now(), false);
         storage.runs().update(run);

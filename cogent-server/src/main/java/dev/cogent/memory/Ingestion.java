@@ -5,6 +5,9 @@ import dev.cogent.ErrorCode;
 import dev.cogent.identity.Permission;
 import dev.cogent.identity.Principal;
 import dev.cogent.memory.ingest.DocumentType;
+import dev.cogent.observability.PipelineAttributes;
+import dev.cogent.observability.PipelineTracer;
+import dev.cogent.observability.TraceSpan;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -31,18 +34,21 @@ public final class Ingestion {
   private final DataRepository data;
   private final PipelineRunRepository runs;
   private final RawFiles raw;
+  private final PipelineTracer tracer;
   private final InstantSource clock;
 
   public Ingestion(
       DatasetService datasetService,
       DatasetResolver resolver,
       MemoryStorage storage,
+      PipelineTracer tracer,
       InstantSource clock) {
     this.datasetService = datasetService;
     this.resolver = resolver;
     this.data = storage.data();
     this.runs = storage.runs();
     this.raw = storage.raw();
+    this.tracer = tracer;
     this.clock = clock;
   }
 
@@ -96,21 +102,25 @@ public final class Ingestion {
     annotations.check(uploads.size());
     List<String> tags = tags(nodeSet);
     Instant started = now();
+    String runId = UUID.randomUUID().toString();
     List<DataItem> items = new ArrayList<>();
-    for (int i = 0; i < uploads.size(); i++) {
-      items.add(
-          store(
-              caller,
-              dataset,
-              uploads.get(i),
-              tags,
-              annotations.label(i),
-              annotations.metadata(i)));
+    try (TraceSpan span =
+        tracer.startRun(
+            new PipelineAttributes(
+                runId, PipelineRun.ADD, dataset.id(), dataset.ownerId(), dataset.tenantId()))) {
+      for (int i = 0; i < uploads.size(); i++) {
+        Upload upload = uploads.get(i);
+        String label = annotations.label(i);
+        var metadata = annotations.metadata(i);
+        items.add(
+            tracer.step("store_data", () -> store(caller, dataset, upload, tags, label, metadata)));
+      }
+      span.attribute("cogent.processed_items", items.size()).outcome(PipelineTracer.COMPLETED);
     }
     Instant finished = now();
     PipelineRun run =
         new PipelineRun(
-            UUID.randomUUID().toString(),
+            runId,
             dataset.id(),
             dataset.name(),
             dataset.ownerId(),

@@ -1,5 +1,6 @@
 package dev.cogent.memory;
 
+import dev.cogent.observability.PipelineAttributes;
 import java.time.Instant;
 
 /**
@@ -29,6 +30,11 @@ public record PipelineRun(
   public static final String ADD = "add_pipeline";
   public static final String COGNIFY = "cognify_pipeline";
   public static final String IMPROVE = "improve_pipeline";
+
+  /** What identifies this run on its trace spans; {@code tenantId} is its dataset's, or null. */
+  public PipelineAttributes spanAttributes(String tenantId) {
+    return new PipelineAttributes(id, pipelineName, datasetId, ownerId, tenantId);
+  }
 
   /** Processed items over total, 1.0 for an empty run that completed. */
   public double progress() {

@@ -1,15 +1,15 @@
 package dev.cogent.observability;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Guards calls to one external dependency (a model provider, an MCP server). It opens after {@code
- * failureThreshold} consecutive failures and then refuses calls; once {@code coolDown} has passed
- * on the injected clock it lets exactly one trial call through (half-open). The trial's success
- * closes it, its failure opens it for another cool-down.
+ * Guards calls to one external dependency (a model provider, an MCP server). It opens after the
+ * policy's {@code failureThreshold} consecutive failures and then refuses calls; once its {@code
+ * openDuration} has passed on the injected clock it lets exactly one trial call through
+ * (half-open), and another only when the trial has not reported within {@code probeTimeout}. The
+ * trial's success closes it, its failure opens it again. A new policy applies from the next call.
  *
  * <p>Callers ask {@link #tryAcquire} before a call and report its outcome with {@link
  * #recordSuccess} or {@link #recordFailure}. Thread-safe.
@@ -35,10 +35,9 @@ public final class CircuitBreaker {
 
   private final String name;
   private final String kind;
-  private final int failureThreshold;
-  private final Duration coolDown;
   private final InstantSource clock;
   private final ReentrantLock lock = new ReentrantLock();
+  private BreakerPolicy policy;
   private State state = State.CLOSED;
   private int consecutiveFailures;
   private Instant openedAt;
@@ -47,25 +46,25 @@ public final class CircuitBreaker {
 
   /**
    * @param kind what the dependency is ({@code provider}, {@code mcp_server})
-   * @param failureThreshold consecutive failures that open the breaker (at least 1)
-   * @param coolDown how long it stays open before a trial call
    */
-  public CircuitBreaker(
-      String name, String kind, int failureThreshold, Duration coolDown, InstantSource clock) {
-    if (name == null || kind == null || clock == null) {
-      throw new IllegalArgumentException("name, kind and clock are required");
-    }
-    if (failureThreshold < 1) {
-      throw new IllegalArgumentException("failureThreshold must be at least 1");
-    }
-    if (coolDown == null || coolDown.isNegative()) {
-      throw new IllegalArgumentException("coolDown must not be negative");
+  public CircuitBreaker(String name, String kind, BreakerPolicy policy, InstantSource clock) {
+    if (name == null || kind == null || policy == null || clock == null) {
+      throw new IllegalArgumentException("name, kind, policy and clock are required");
     }
     this.name = name;
     this.kind = kind;
-    this.failureThreshold = failureThreshold;
-    this.coolDown = coolDown;
+    this.policy = policy;
     this.clock = clock;
+  }
+
+  /** Uses {@code next} from now on; an open breaker's retry time follows its open duration. */
+  void apply(BreakerPolicy next) {
+    lock.lock();
+    try {
+      policy = next;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -81,7 +80,7 @@ public final class CircuitBreaker {
           return true;
         }
         case OPEN -> {
-          if (clock.instant().isBefore(openedAt.plus(coolDown))) {
+          if (clock.instant().isBefore(openedAt.plus(policy.openDuration()))) {
             return false;
           }
           state = State.HALF_OPEN;
@@ -89,7 +88,8 @@ public final class CircuitBreaker {
         }
         default -> {
           // A trial whose outcome never came (its caller was cancelled) must not block forever.
-          if (trialInFlight && clock.instant().isBefore(trialStartedAt.plus(coolDown))) {
+          if (trialInFlight
+              && clock.instant().isBefore(trialStartedAt.plus(policy.probeTimeout()))) {
             return false;
           }
           return startTrial();
@@ -125,7 +125,7 @@ public final class CircuitBreaker {
     try {
       consecutiveFailures++;
       trialInFlight = false;
-      if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
+      if (state == State.HALF_OPEN || consecutiveFailures >= policy.failureThreshold()) {
         state = State.OPEN;
         openedAt = clock.instant();
       }
@@ -139,7 +139,7 @@ public final class CircuitBreaker {
     lock.lock();
     try {
       State shown = state;
-      Instant retryAt = openedAt == null ? null : openedAt.plus(coolDown);
+      Instant retryAt = openedAt == null ? null : openedAt.plus(policy.openDuration());
       if (state == State.OPEN && !clock.instant().isBefore(retryAt)) {
         shown = State.HALF_OPEN;
       }

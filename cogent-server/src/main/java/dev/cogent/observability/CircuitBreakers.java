@@ -1,6 +1,5 @@
 package dev.cogent.observability;
 
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The circuit breakers of this process, one per model provider and per MCP server, created on first
- * use with the same threshold and cool-down. Thread-safe.
+ * use, all following one {@link BreakerPolicy} (the {@code observability.breaker_*} settings, which
+ * {@link #apply} switches at runtime). Thread-safe.
  */
 public final class CircuitBreakers {
 
@@ -17,18 +17,18 @@ public final class CircuitBreakers {
   static final String MCP_SERVER = "mcp_server";
 
   private final InstantSource clock;
-  private final int failureThreshold;
-  private final Duration coolDown;
   private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+  private volatile BreakerPolicy policy;
 
-  /**
-   * @param failureThreshold consecutive failures that open a breaker
-   * @param coolDown how long an open breaker refuses calls before a trial
-   */
-  public CircuitBreakers(InstantSource clock, int failureThreshold, Duration coolDown) {
+  public CircuitBreakers(InstantSource clock, BreakerPolicy policy) {
     this.clock = clock;
-    this.failureThreshold = failureThreshold;
-    this.coolDown = coolDown;
+    this.policy = policy;
+  }
+
+  /** Makes every breaker, existing and future, follow {@code next}. */
+  public void apply(BreakerPolicy next) {
+    policy = next;
+    breakers.values().forEach(breaker -> breaker.apply(next));
   }
 
   /** The breaker of a model provider (its config id, or its type when it has no config). */
@@ -55,6 +55,6 @@ public final class CircuitBreakers {
 
   private CircuitBreaker breaker(String kind, String name, String key) {
     return breakers.computeIfAbsent(
-        kind + "\n" + key, k -> new CircuitBreaker(name, kind, failureThreshold, coolDown, clock));
+        kind + "\n" + key, k -> new CircuitBreaker(name, kind, policy, clock));
   }
 }

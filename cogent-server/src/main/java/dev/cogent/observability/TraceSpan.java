@@ -77,6 +77,16 @@ public final class TraceSpan implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The operation failed as {@code message} says, without an exception: the outcome is {@code
+   * error}.
+   */
+  public TraceSpan fail(String message) {
+    span.setStatus(StatusCode.ERROR, String.valueOf(message));
+    outcome = "error";
+    return this;
+  }
+
   Span span() {
     return span;
   }

@@ -7,6 +7,7 @@ import dev.cogent.Json;
 import dev.cogent.registry.AgentService;
 import dev.cogent.runtime.AgentRuntime;
 import dev.cogent.runtime.MessageRequest;
+import dev.cogent.runtime.ResumeRequest;
 import dev.cogent.scope.Scope;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.EventSubscription;
@@ -19,15 +20,18 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The JSON-RPC endpoint of A2A-exposed agents ({@code POST /a2a/{agent_name}}): {@code
  * SendMessage}/{@code message/send} runs the agent and answers with the ended task, {@code
  * SendStreamingMessage}/{@code message/stream} streams its states, {@code tasks/get} reads a task
  * and {@code tasks/cancel} aborts it. A task is a run, its {@code contextId} a session (see {@link
- * A2aContexts}).
+ * A2aContexts}). A run that pauses for approval is {@code input-required}; the next message in its
+ * context answers it and continues the same task.
  *
  * <p>Errors: an agent that does not exist, is out of scope or is not exposed is a 404; a body that
  * is not a JSON-RPC 2.0 request, or a message without text, a 422; an unknown method a 400 — all as
@@ -43,6 +47,9 @@ public final class A2aService {
   static final Duration SEND_WAIT = Duration.ofMinutes(10);
 
   static final int MAX_CONTEXT_ID = 200;
+
+  /** Replies to an {@code input-required} task that approve its pending tool call. */
+  static final Set<String> APPROVALS = Set.of("approve", "approved", "yes", "y", "ok");
 
   private final AgentService agents;
   private final A2aContexts contexts;
@@ -186,25 +193,103 @@ public final class A2aService {
     String text = text(message);
     String contextId = contextId(request.params(), message);
     A2aContexts.Context context = contexts.resolve(agentName, contextId, scope);
+    String sessionId = context.session().id();
+    Optional<AgentRuntime.PendingCall> pending = runtime.findPendingCall(sessionId, scope);
+    String continued = continuedTaskId(message);
+    if (pending.isPresent()) {
+      return answer(agentName, scope, context, pending.get(), continued, text);
+    }
+    if (continued != null) {
+      throw new ApiException(
+          ErrorCode.CONFLICT,
+          "Task "
+              + continued
+              + " is not waiting for input; send the message without taskId to start a new task",
+          Map.of("taskId", continued));
+    }
     RunService.Started started =
-        runtime.send(context.session().id(), scope, new MessageRequest(text, null, null, null));
-    String taskId = started.run().id();
-    tasks.insert(
-        new A2aTaskRepository.TaskRow(
-            taskId, context.session().id(), context.contextId(), agentName, scope.canonical()),
-        clock.instant());
-    A2aWire.Task submitted =
-        A2aWire.Task.of(
-            taskId,
-            context.contextId(),
-            new A2aWire.Status(TaskStates.SUBMITTED, null, started.run().createdAt().toString()));
+        runtime.send(sessionId, scope, new MessageRequest(text, null, null, null));
+    return tracked(
+        agentName,
+        scope,
+        context,
+        started.run().id(),
+        new A2aWire.Status(TaskStates.SUBMITTED, null, started.run().createdAt().toString()),
+        started.afterSequence());
+  }
+
+  /**
+   * Continues the context's task that waits for input ({@code input-required}) with the human's
+   * reply: {@link #APPROVALS} approve the pending tool call, any other reply declines it and is
+   * handed to the agent as the call's result, so the agent can act on it.
+   */
+  private Started answer(
+      String agentName,
+      Scope scope,
+      A2aContexts.Context context,
+      AgentRuntime.PendingCall pending,
+      String continued,
+      String reply) {
+    if (continued != null && !continued.equals(pending.runId())) {
+      throw new ApiException(
+          ErrorCode.CONFLICT,
+          "Task "
+              + continued
+              + " is not waiting for input; task "
+              + pending.runId()
+              + " of this context is",
+          Map.of("taskId", continued));
+    }
+    boolean approved = APPROVALS.contains(reply.strip().toLowerCase(Locale.ROOT));
+    AgentRuntime.Resumed resumed =
+        runtime.resume(
+            context.session().id(),
+            scope,
+            new ResumeRequest(
+                approved ? "approve" : "reject",
+                pending.toolCall().id(),
+                pending.toolCall().name(),
+                approved ? null : Map.of("message", reply)));
+    return tracked(
+        agentName,
+        scope,
+        context,
+        resumed.runId(),
+        new A2aWire.Status(TaskStates.WORKING, null, clock.instant().toString()),
+        resumed.afterSequence());
+  }
+
+  /**
+   * Records the task of a run going on in the context's session (unless known already: a continued
+   * task, or one that paused before any A2A client saw it) and what its updates start with.
+   */
+  private Started tracked(
+      String agentName,
+      Scope scope,
+      A2aContexts.Context context,
+      String taskId,
+      A2aWire.Status status,
+      long afterSequence) {
+    String sessionId = context.session().id();
+    if (tasks.find(taskId, agentName, scope).isEmpty()) {
+      tasks.insert(
+          new A2aTaskRepository.TaskRow(
+              taskId, sessionId, context.contextId(), agentName, scope.canonical()),
+          clock.instant());
+    }
     return new Started(
         taskId,
         context.contextId(),
-        submitted,
+        A2aWire.Task.of(taskId, context.contextId(), status),
         events,
-        context.session().id(),
-        started.afterSequence());
+        sessionId,
+        afterSequence);
+  }
+
+  /** {@code params.message.taskId}: the task a reply continues; null for a new task. */
+  private static String continuedTaskId(JsonNode message) {
+    JsonNode id = message.path("taskId");
+    return id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
   }
 
   /** The text parts of an A2A message, joined by newlines; 422 when it has none. */
@@ -298,10 +383,12 @@ public final class A2aService {
     if (e.code() == ErrorCode.VALIDATION_ERROR) {
       throw e;
     }
+    // A reply to a task that does not wait for one is a bad parameter, not a server failure.
+    int code =
+        e.code() == ErrorCode.CONFLICT
+            ? JsonRpcResponse.INVALID_PARAMS
+            : JsonRpcResponse.INTERNAL_ERROR;
     return JsonRpcResponse.failure(
-        request.id(),
-        JsonRpcResponse.INTERNAL_ERROR,
-        e.getMessage(),
-        Map.of("code", e.code().name()));
+        request.id(), code, e.getMessage(), Map.of("code", e.code().name()));
   }
 }

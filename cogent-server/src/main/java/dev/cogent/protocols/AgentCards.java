@@ -63,7 +63,12 @@ public final class AgentCards {
                     new AgentCard.Skill(
                         skill,
                         skill,
-                        skills.find(skill, caller).map(Skill::description).orElse(null)))
+                        skills
+                            .find(skill, caller)
+                            .map(Skill::description)
+                            .filter(description -> !description.isBlank())
+                            .orElse(skill),
+                        List.of()))
             .toList();
     return new AgentCard(
         agent.name(),
@@ -71,6 +76,10 @@ public final class AgentCards {
         baseUrl + "/a2a/" + agent.name(),
         Version.cogent(),
         new AgentCard.Capabilities(true, false),
-        cardSkills);
+        cardSkills,
+        AgentCard.PROTOCOL_VERSION,
+        AgentCard.TRANSPORT,
+        AgentCard.TEXT_ONLY,
+        AgentCard.TEXT_ONLY);
   }
 }

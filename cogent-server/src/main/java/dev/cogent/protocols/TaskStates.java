@@ -53,9 +53,7 @@ final class TaskStates {
       case "interrupt" ->
           Optional.of(
               new A2aWire.Status(
-                  INPUT_REQUIRED,
-                  A2aWire.Message.agent(messageId, text(data.get("message"))),
-                  time));
+                  INPUT_REQUIRED, A2aWire.Message.agent(messageId, approvalQuestion(data)), time));
       default -> Optional.empty();
     };
   }
@@ -80,6 +78,14 @@ final class TaskStates {
                   : A2aWire.Message.agent(run.id() + "-error", run.error().message()),
               time);
     };
+  }
+
+  /** What an {@code input-required} task asks: approval of its pending tool call. */
+  static String approvalQuestion(Map<String, Object> interrupt) {
+    return "Approval needed to run the tool '"
+        + text(interrupt.get("tool_name"))
+        + "'. Reply \"approve\" in this task to run it; any other reply declines it and is given"
+        + " to the agent.";
   }
 
   @SuppressWarnings("unchecked")

@@ -197,6 +197,26 @@ public final class AgentRuntime {
     return new Resumed(runId, after.getAsLong());
   }
 
+  /** A run that waits for a human's decision on one tool call. */
+  public record PendingCall(String runId, ToolCall toolCall) {}
+
+  /**
+   * The tool call the session's run waits on for approval, if it waits for one.
+   *
+   * @throws ApiException {@code SESSION_NOT_FOUND}
+   */
+  public Optional<PendingCall> findPendingCall(String sessionId, Scope scope) {
+    sessions.get(sessionId, scope);
+    return runs.findActive(sessionId)
+        .filter(run -> run.status() == RunStatus.WAITING_FOR_APPROVAL)
+        .flatMap(
+            run ->
+                checkpoints
+                    .find(run.id())
+                    .map(state -> json.read(state, Checkpoint.class).pending().toolCall())
+                    .map(call -> new PendingCall(run.id(), call)));
+  }
+
   private static void checkShape(ResumeRequest request) {
     if (request.decision() == null || !AgentLoop.DECISIONS.contains(request.decision())) {
       throw ApiException.invalid("decision", "must be one of approve, edit, reject");

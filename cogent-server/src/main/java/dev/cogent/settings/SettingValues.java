@@ -81,7 +81,11 @@ final class SettingValues {
         (Boolean) get(SettingKey.OBSERVABILITY_OTEL_ENABLED),
         (Integer) get(SettingKey.OBSERVABILITY_METRICS_PORT),
         (String) get(SettingKey.OBSERVABILITY_OTEL_ENDPOINT),
-        (Boolean) get(SettingKey.OBSERVABILITY_TRACING_ENABLED));
+        (Boolean) get(SettingKey.OBSERVABILITY_TRACING_ENABLED),
+        (Integer) get(SettingKey.OBSERVABILITY_BREAKER_FAILURE_THRESHOLD),
+        // Whole seconds as integers, so that PATCH /config and its backups can change them.
+        Duration.ofSeconds((Integer) get(SettingKey.OBSERVABILITY_BREAKER_OPEN_SECONDS)),
+        Duration.ofSeconds((Integer) get(SettingKey.OBSERVABILITY_BREAKER_PROBE_TIMEOUT_SECONDS)));
   }
 
   MlflowSettings mlflow() {

@@ -9,6 +9,7 @@ import dev.cogent.llm.FakeProviderServer;
 import dev.cogent.llm.FakeProviderServer.Reply;
 import dev.cogent.llm.WireFormats;
 import dev.cogent.observability.SpanView;
+import dev.cogent.testing.Accounts;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.SseClient;
@@ -159,6 +160,104 @@ abstract class ObservabilityApiContract {
     assertThat(summary.path("spans")).hasSize(trace.size());
   }
 
+  @Test
+  void a_cognify_run_is_a_pipeline_span_with_a_span_per_data_item_and_step() {
+    start(Map.of("COGENT_TRACING_ENABLED", "true", "COGENT_METRICS_PORT", "0"));
+    String alice = new Accounts(server).registerAndBearer("alice@example.com");
+    HttpResponse<String> added =
+        server.post(
+            "/api/v1/add",
+            "{\"data\": \"Alice Smith works at Acme Corp.\", \"datasetName\": \"traced\"}",
+            "Authorization",
+            alice);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+    String datasetId = TestServer.json(added).path("dataset_id").asText();
+
+    HttpResponse<String> cognified =
+        server.post("/api/v1/cognify", "{\"datasets\": [\"traced\"]}", "Authorization", alice);
+    assertThat(cognified.statusCode()).as(cognified.body()).isEqualTo(200);
+    String pipelineRunId =
+        TestServer.json(cognified).path(datasetId).path("pipeline_run_id").asText();
+
+    SpanView pipeline =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    server.spans().recent().stream()
+                        .filter(span -> span.name().equals("cognify_pipeline"))
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
+    List<SpanView> trace = server.spans().trace(pipeline.traceId());
+    SpanView request = only(trace, "POST /api/v1/cognify");
+    assertThat(pipeline.parentSpanId()).isEqualTo(request.spanId());
+    assertThat(pipeline.attributes())
+        .containsEntry("cogent.dataset_id", datasetId)
+        .containsEntry("cogent.pipeline_run_id", pipelineRunId)
+        .containsEntry("cogent.pipeline", "cognify_pipeline")
+        .containsEntry("cogent.outcome", "completed")
+        .containsKey("cogent.user_id");
+    SpanView item = only(trace, "cognify_item");
+    assertThat(item.parentSpanId()).isEqualTo(pipeline.spanId());
+    assertThat(item.attributes()).containsKey("cogent.data_id");
+    List<SpanView> steps =
+        trace.stream().filter(span -> item.spanId().equals(span.parentSpanId())).toList();
+    assertThat(steps)
+        .extracting(SpanView::name)
+        .containsExactly("classify", "chunk", "summarize", "extract_graph", "store_graph", "index");
+    for (SpanView step : steps) {
+      assertThat(step.attributes())
+          .containsEntry("cogent.dataset_id", datasetId)
+          .containsEntry("cogent.pipeline_run_id", pipelineRunId);
+    }
+    SpanView index = steps.get(steps.size() - 1);
+    assertThat(trace)
+        .filteredOn(span -> index.spanId().equals(span.parentSpanId()))
+        .extracting(SpanView::name)
+        .isNotEmpty()
+        .containsOnly("embed");
+
+    HttpResponse<String> activity = server.get("/api/v1/activity/spans", "Authorization", alice);
+    assertThat(activity.body()).contains(pipeline.traceId(), "cognify_pipeline", "extract_graph");
+    assertThat(scrape(server.metricsPort()).body())
+        .contains(
+            "cogent_pipeline_runs_total{pipeline=\"add_pipeline\",status=\"completed\"} 1.0",
+            "cogent_pipeline_runs_total{pipeline=\"cognify_pipeline\",status=\"completed\"} 1.0");
+  }
+
+  @Test
+  void health_follows_the_breaker_settings_and_patch_config_changes_them() {
+    String sessionId =
+        flakySession(
+            Map.of("COGENT_BREAKER_FAILURE_THRESHOLD", "1", "COGENT_BREAKER_OPEN_SECONDS", "5"));
+
+    run(sessionId, "hello");
+
+    JsonNode open = breaker(TestServer.json(server.get("/health")), "flaky");
+    assertThat(open.path("state").asText()).as("open after 1 failure").isEqualTo("open");
+    assertThat(open.path("retry_at").asText()).isEqualTo("2026-03-02T12:00:05Z");
+
+    HttpResponse<String> patched =
+        server.patch("/config", "{\"observability\": {\"breaker_open_seconds\": 60}}");
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+
+    JsonNode longer = breaker(TestServer.json(server.get("/health")), "flaky");
+    assertThat(longer.path("retry_at").asText()).isEqualTo("2026-03-02T12:01:00Z");
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(breaker(TestServer.json(server.get("/health")), "flaky").path("state").asText())
+        .isEqualTo("open");
+    clock.advance(Duration.ofSeconds(55));
+    assertThat(breaker(TestServer.json(server.get("/health")), "flaky").path("state").asText())
+        .isEqualTo("half_open");
+    assertThat(
+            TestServer.json(server.get("/config"))
+                .path("observability")
+                .path("breaker_open_seconds")
+                .asInt())
+        .isEqualTo(60);
+  }
+
   static SpanView only(List<SpanView> spans, String name) {
     List<SpanView> named = spans.stream().filter(span -> span.name().equals(name)).toList();
     assertThat(named).hasSize(1);
@@ -243,19 +342,7 @@ abstract class ObservabilityApiContract {
 
   @Test
   void health_shows_the_breaker_of_a_failing_provider_open_then_half_open_then_closed() {
-    Map<String, String> env = new HashMap<>();
-    env.put("COMPAT_KEY", "compat-secret");
-    start(env);
-    server.post(
-        "/models/providers",
-        "{\"id\": \"flaky\", \"provider\": \"openai_compatible\", \"model\": \"llama3\","
-            + " \"base_url\": \""
-            + fake.url("/v1")
-            + "\", \"api_key_env\": \"COMPAT_KEY\", \"max_retries\": 0}");
-    String sessionId =
-        TestServer.json(server.post("/sessions", "{\"config\": {\"provider_id\": \"flaky\"}}"))
-            .path("id")
-            .asText();
+    String sessionId = flakySession(Map.of());
     // The fake answers 500 to every request it has no scripted reply for.
     for (int i = 0; i < 3; i++) {
       List<Frame> frames = run(sessionId, "hello");
@@ -285,6 +372,25 @@ abstract class ObservabilityApiContract {
     JsonNode closed = breaker(TestServer.json(server.get("/health")), "flaky");
     assertThat(closed.path("state").asText()).isEqualTo("closed");
     assertThat(closed.path("consecutive_failures").asInt()).isZero();
+  }
+
+  /**
+   * Starts the server with {@code env} and a session on provider {@code flaky}, the fake server,
+   * which answers 500 to every request it has no scripted reply for.
+   */
+  String flakySession(Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("COMPAT_KEY", "compat-secret");
+    start(all);
+    server.post(
+        "/models/providers",
+        "{\"id\": \"flaky\", \"provider\": \"openai_compatible\", \"model\": \"llama3\","
+            + " \"base_url\": \""
+            + fake.url("/v1")
+            + "\", \"api_key_env\": \"COMPAT_KEY\", \"max_retries\": 0}");
+    return TestServer.json(server.post("/sessions", "{\"config\": {\"provider_id\": \"flaky\"}}"))
+        .path("id")
+        .asText();
   }
 
   static JsonNode breaker(JsonNode health, String name) {

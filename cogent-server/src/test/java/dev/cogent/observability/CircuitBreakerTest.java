@@ -12,7 +12,11 @@ class CircuitBreakerTest {
 
   private final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
   private final CircuitBreaker breaker =
-      new CircuitBreaker("local", "provider", 3, Duration.ofSeconds(30), clock);
+      new CircuitBreaker(
+          "local",
+          "provider",
+          new BreakerPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(30)),
+          clock);
 
   private void fail(int times) {
     for (int i = 0; i < times; i++) {
@@ -97,14 +101,16 @@ class CircuitBreakerTest {
 
   @Test
   void rejects_a_threshold_below_one() {
-    assertThatThrownBy(() -> new CircuitBreaker("x", "provider", 0, Duration.ZERO, clock))
+    assertThatThrownBy(() -> new BreakerPolicy(0, Duration.ZERO, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("failureThreshold must be at least 1");
   }
 
   @Test
   void the_registry_lists_breakers_by_kind_and_name() {
-    CircuitBreakers breakers = new CircuitBreakers(clock, 1, Duration.ofSeconds(30));
+    CircuitBreakers breakers =
+        new CircuitBreakers(
+            clock, new BreakerPolicy(1, Duration.ofSeconds(30), Duration.ofSeconds(30)));
     breakers.provider("openai").recordFailure();
     breakers.mcpServer("files", "files\n").tryAcquire();
 
@@ -114,5 +120,53 @@ class CircuitBreakerTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("mcp_server", "files", "closed"),
             org.assertj.core.groups.Tuple.tuple("provider", "openai", "open"));
+  }
+
+  @Test
+  void open_half_open_and_closed_follow_the_configured_policy() {
+    CircuitBreakers breakers =
+        new CircuitBreakers(
+            clock, new BreakerPolicy(2, Duration.ofSeconds(10), Duration.ofSeconds(4)));
+    CircuitBreaker provider = breakers.provider("local");
+
+    provider.tryAcquire();
+    provider.recordFailure();
+    assertThat(provider.state().state()).as("below the threshold of 2").isEqualTo("closed");
+    provider.tryAcquire();
+    provider.recordFailure();
+    assertThat(provider.state().state()).isEqualTo("open");
+    assertThat(provider.state().retryAt()).isEqualTo(Instant.parse("2026-03-02T12:00:10Z"));
+
+    clock.advance(Duration.ofSeconds(9));
+    assertThat(provider.tryAcquire()).as("still open after 9 of 10 s").isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(provider.state().state()).isEqualTo("half_open");
+    assertThat(provider.tryAcquire()).as("the trial").isTrue();
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(provider.tryAcquire()).as("the trial runs, 3 of 4 s").isFalse();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(provider.tryAcquire()).as("the trial never reported: another one").isTrue();
+
+    provider.recordSuccess();
+
+    assertThat(provider.state().state()).isEqualTo("closed");
+  }
+
+  @Test
+  void a_new_policy_applies_to_breakers_that_exist_already() {
+    CircuitBreakers breakers =
+        new CircuitBreakers(
+            clock, new BreakerPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(30)));
+    CircuitBreaker provider = breakers.provider("local");
+    provider.recordFailure();
+
+    breakers.apply(new BreakerPolicy(2, Duration.ofSeconds(5), Duration.ofSeconds(5)));
+    provider.recordFailure();
+
+    assertThat(provider.state().state()).isEqualTo("open");
+    assertThat(provider.state().retryAt()).isEqualTo(Instant.parse("2026-03-02T12:00:05Z"));
+    assertThat(breakers.mcpServer("files", "files\n").state().state()).isEqualTo("closed");
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(provider.tryAcquire()).isTrue();
   }
 }

@@ -7,6 +7,7 @@ import dev.cogent.settings.ObservabilitySettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -14,18 +15,31 @@ import org.junit.jupiter.api.Test;
 class TelemetryTest {
 
   private static final ObservabilitySettings OFF =
-      new ObservabilitySettings(false, null, null, false);
+      new ObservabilitySettings(
+          false, null, null, false, 3, Duration.ofSeconds(30), Duration.ofSeconds(30));
   private static final ObservabilitySettings ON =
-      new ObservabilitySettings(false, null, null, true);
+      new ObservabilitySettings(
+          false, null, null, true, 3, Duration.ofSeconds(30), Duration.ofSeconds(30));
 
   @Test
   void tracing_is_on_with_the_tracing_switch_the_otel_switch_or_an_endpoint() {
     assertThat(Telemetry.isTracing(OFF)).isFalse();
     assertThat(Telemetry.isTracing(ON)).isTrue();
-    assertThat(Telemetry.isTracing(new ObservabilitySettings(true, null, null, false))).isTrue();
     assertThat(
             Telemetry.isTracing(
-                new ObservabilitySettings(false, null, "http://127.0.0.1:4318", false)))
+                new ObservabilitySettings(
+                    true, null, null, false, 3, Duration.ofSeconds(30), Duration.ofSeconds(30))))
+        .isTrue();
+    assertThat(
+            Telemetry.isTracing(
+                new ObservabilitySettings(
+                    false,
+                    null,
+                    "http://127.0.0.1:4318",
+                    false,
+                    3,
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(30))))
         .isTrue();
   }
 
@@ -112,7 +126,10 @@ class TelemetryTest {
     try {
       String endpoint = "http://127.0.0.1:" + collector.getAddress().getPort();
       Telemetry telemetry =
-          new Telemetry(new ObservabilitySettings(false, null, endpoint, false), "test");
+          new Telemetry(
+              new ObservabilitySettings(
+                  false, null, endpoint, false, 3, Duration.ofSeconds(30), Duration.ofSeconds(30)),
+              "test");
       new RunTracer(telemetry, new Metrics()).modelCall("mock", "m").close();
 
       telemetry.close();

@@ -60,7 +60,8 @@ class ConfigEditorTest {
         new StoreSettings(project.resolve(".cogent"), null, null, null, 10),
         new ScopingSettings(false, List.of("user")),
         rateLimit,
-        new ObservabilitySettings(false, null, null, false),
+        new ObservabilitySettings(
+            false, null, null, false, 3, Duration.ofSeconds(30), Duration.ofSeconds(30)),
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
         RuntimeSettings.withSecret(null),
@@ -143,7 +144,15 @@ class ConfigEditorTest {
     Settings expected =
         initial
             .withRateLimit(new RateLimitSettings(90, 20))
-            .withObservability(new ObservabilitySettings(true, 9464, "http://o:4318", false))
+            .withObservability(
+                new ObservabilitySettings(
+                    true,
+                    9464,
+                    "http://o:4318",
+                    false,
+                    3,
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(30)))
             .withMlflow(new MlflowSettings(true, "exp-1"));
     assertThat(live.current()).isEqualTo(expected);
     Settings reloaded = reload();

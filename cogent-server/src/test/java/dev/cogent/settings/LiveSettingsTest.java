@@ -27,7 +27,8 @@ class LiveSettingsTest {
         new StoreSettings(Path.of("/p/.cogent"), null, null, null, 10),
         new ScopingSettings(false, List.of("user")),
         new RateLimitSettings(60, burst),
-        new ObservabilitySettings(false, null, null, false),
+        new ObservabilitySettings(
+            false, null, null, false, 3, Duration.ofSeconds(30), Duration.ofSeconds(30)),
         new MlflowSettings(false, null),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
         RuntimeSettings.withSecret(null),

@@ -87,7 +87,9 @@ class SettingsLoaderTest {
           .isEqualTo(new ScopingSettings(false, java.util.List.of("user")));
       assertThat(settings.rateLimit()).isEqualTo(new RateLimitSettings(60, 10));
       assertThat(settings.observability())
-          .isEqualTo(new ObservabilitySettings(false, null, null, false));
+          .isEqualTo(
+              new ObservabilitySettings(
+                  false, null, null, false, 3, Duration.ofSeconds(30), Duration.ofSeconds(30)));
       assertThat(settings.mlflow()).isEqualTo(new MlflowSettings(false, null));
       assertThat(settings.projectConfigFile()).isEqualTo(work.resolve(".cogent/config.yaml"));
     }
@@ -221,7 +223,15 @@ class SettingsLoaderTest {
           .isEqualTo(new ScopingSettings(true, java.util.List.of("user", "project")));
       assertThat(settings.rateLimit()).isEqualTo(new RateLimitSettings(61, 11));
       assertThat(settings.observability())
-          .isEqualTo(new ObservabilitySettings(true, 9464, "http://otel:4318", false));
+          .isEqualTo(
+              new ObservabilitySettings(
+                  true,
+                  9464,
+                  "http://otel:4318",
+                  false,
+                  3,
+                  Duration.ofSeconds(30),
+                  Duration.ofSeconds(30)));
       assertThat(settings.mlflow()).isEqualTo(new MlflowSettings(true, "exp"));
     }
 

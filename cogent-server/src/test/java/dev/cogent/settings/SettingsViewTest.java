@@ -29,7 +29,8 @@ class SettingsViewTest {
         new StoreSettings(Path.of("/srv/app/.cogent"), databaseUrl, "ann", password, 10),
         new ScopingSettings(true, List.of("user", "project")),
         new RateLimitSettings(120, 20),
-        new ObservabilitySettings(true, 9464, otelEndpoint, false),
+        new ObservabilitySettings(
+            true, 9464, otelEndpoint, false, 3, Duration.ofSeconds(30), Duration.ofSeconds(30)),
         new MlflowSettings(true, "exp"),
         new ToolSettings("local", Duration.ofSeconds(300), 100_000, "python3", "node"),
         RuntimeSettings.withSecret("hunter2"),
@@ -67,7 +68,10 @@ class SettingsViewTest {
             entry("otel_enabled", true),
             entry("metrics_port", 9464),
             entry("otel_endpoint", null),
-            entry("tracing_enabled", false));
+            entry("tracing_enabled", false),
+            entry("breaker_failure_threshold", 3),
+            entry("breaker_open_seconds", 30),
+            entry("breaker_probe_timeout_seconds", 30));
     assertThat(view.get("mlflow")).isEqualTo(Map.of("enabled", true, "experiment_name", "exp"));
     assertThat(section(view, "store"))
         .containsExactly(entry("backend", "sqlite"), entry("database_url", null));

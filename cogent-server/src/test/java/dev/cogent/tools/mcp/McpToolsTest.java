@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cogent.Json;
+import dev.cogent.observability.BreakerPolicy;
 import dev.cogent.observability.BreakerState;
 import dev.cogent.observability.CircuitBreakers;
 import dev.cogent.registry.Registry;
@@ -46,7 +47,9 @@ class McpToolsTest {
   private McpTools tools;
   private McpTestServer server;
   // Opens sooner and stays open longer than the retry interval, so the two can be told apart.
-  private final CircuitBreakers breakers = new CircuitBreakers(clock, 2, Duration.ofMinutes(5));
+  private final CircuitBreakers breakers =
+      new CircuitBreakers(
+          clock, new BreakerPolicy(2, Duration.ofMinutes(5), Duration.ofMinutes(5)));
 
   @BeforeEach
   void open() {
