@@ -94,6 +94,7 @@ public final class Remember {
    */
   public Result remember(Principal caller, Request request, Scope scope) {
     Instant started = clock.instant();
+    ingestion.checkSize(request.uploads());
     Dataset dataset = ingestion.target(caller, request.datasetName(), request.datasetId());
     if (Forget.present(request.sessionId())) {
       return toSession(caller, dataset, request, scope, started);

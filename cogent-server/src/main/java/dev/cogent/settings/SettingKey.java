@@ -386,7 +386,27 @@ public enum SettingKey {
       null,
       "URL of a model catalog in the models.dev api.json format to refresh from at start-up and"
           + " daily; unset keeps the catalog shipped with the server.",
-      s -> s.models().catalogUrl());
+      s -> s.models().catalogUrl()),
+  MEMORY_MAX_UPLOAD_BYTES(
+      "memory.max_upload_bytes",
+      "COGENT_MEMORY_MAX_UPLOAD_BYTES",
+      null,
+      ValueType.LONG,
+      Visibility.SHOWN,
+      "52428800",
+      "Most bytes of files and texts one memory add, remember or update may carry; more is"
+          + " answered with 413.",
+      s -> s.memory().maxUploadBytes()),
+  MEMORY_MAX_UPLOAD_FILES(
+      "memory.max_upload_files",
+      "COGENT_MEMORY_MAX_UPLOAD_FILES",
+      null,
+      ValueType.INTEGER,
+      Visibility.SHOWN,
+      "1000",
+      "Most files and texts one memory add, remember or update may carry; more is answered with"
+          + " 413.",
+      s -> s.memory().maxUploadFiles());
 
   /**
    * Config-file keys that hold structured data another feature reads from the file itself, not

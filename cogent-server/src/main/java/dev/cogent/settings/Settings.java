@@ -23,7 +23,8 @@ public record Settings(
     RuntimeSettings runtime,
     AuthSettings auth,
     A2aSettings a2a,
-    ModelSettings models) {
+    ModelSettings models,
+    MemorySettings memory) {
 
   public Settings {
     if (projectDir == null
@@ -37,7 +38,8 @@ public record Settings(
         || runtime == null
         || auth == null
         || a2a == null
-        || models == null) {
+        || models == null
+        || memory == null) {
       throw new IllegalArgumentException("every settings section is required");
     }
   }
@@ -60,7 +62,8 @@ public record Settings(
         runtime,
         auth,
         a2a,
-        models);
+        models,
+        memory);
   }
 
   public Settings withObservability(ObservabilitySettings value) {
@@ -76,7 +79,8 @@ public record Settings(
         runtime,
         auth,
         a2a,
-        models);
+        models,
+        memory);
   }
 
   public Settings withMlflow(MlflowSettings value) {
@@ -92,7 +96,8 @@ public record Settings(
         runtime,
         auth,
         a2a,
-        models);
+        models,
+        memory);
   }
 
   public Settings withTools(ToolSettings value) {
@@ -108,6 +113,7 @@ public record Settings(
         runtime,
         auth,
         a2a,
-        models);
+        models,
+        memory);
   }
 }

@@ -187,7 +187,8 @@ public final class SettingsLoader {
         section("runtime", raw, values::runtime),
         section("auth", raw, values::auth),
         section("a2a", raw, values::a2a),
-        section("models", raw, values::models));
+        section("models", raw, values::models),
+        section("memory", raw, values::memory));
   }
 
   private static Object parse(SettingKey key, RawValue raw) {

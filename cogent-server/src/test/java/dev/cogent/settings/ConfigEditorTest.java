@@ -66,7 +66,8 @@ class ConfigEditorTest {
         RuntimeSettings.withSecret(null),
         AuthSettings.defaults(),
         A2aSettings.DEFAULTS,
-        ModelSettings.DEFAULTS);
+        ModelSettings.DEFAULTS,
+        MemorySettings.DEFAULTS);
   }
 
   /** What a fresh start would read from the project config file alone. */

@@ -33,7 +33,8 @@ class LiveSettingsTest {
         RuntimeSettings.withSecret(null),
         AuthSettings.defaults(),
         A2aSettings.DEFAULTS,
-        ModelSettings.DEFAULTS);
+        ModelSettings.DEFAULTS,
+        MemorySettings.DEFAULTS);
   }
 
   @Test

@@ -35,7 +35,8 @@ class SettingsViewTest {
         RuntimeSettings.withSecret("hunter2"),
         new AuthSettings(false, "a-jwt-secret-of-at-least-32-bytes", 60, false, 15),
         A2aSettings.DEFAULTS,
-        ModelSettings.DEFAULTS);
+        ModelSettings.DEFAULTS,
+        MemorySettings.DEFAULTS);
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogent.CogentServer;
 import dev.cogent.http.OpenApiContract;
+import dev.cogent.memory.index.Embedder;
 import dev.cogent.observability.SpanBuffer;
 import dev.cogent.settings.Settings;
 import dev.cogent.settings.SettingsLoader;
@@ -28,6 +29,12 @@ import java.util.Map;
 public final class TestServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One embedding model for every server of the test JVM: loading it took a large part of each
+   * memory test's server, and it is thread-safe and stateless between requests.
+   */
+  private static final Embedder EMBEDDER = new Embedder();
 
   private final CogentServer server;
   private final HttpClient client;
@@ -70,7 +77,8 @@ public final class TestServer implements AutoCloseable {
           .keySet()
           .removeIf(name -> name.endsWith("_API_KEY") || name.startsWith("COGENT_"));
       processEnvironment.putAll(environment);
-      return new TestServer(CogentServer.start(settings, clock, processEnvironment), settings);
+      return new TestServer(
+          CogentServer.start(settings, clock, processEnvironment, EMBEDDER), settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
