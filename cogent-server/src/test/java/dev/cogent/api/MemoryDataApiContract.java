@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -203,13 +204,12 @@ abstract class MemoryDataApiContract {
             .asText();
     ok(post(alice, "/api/v1/cognify", "{\"datasets\": [\"crash\"]}"));
     JsonNode before = ok(get(alice, "/api/v1/datasets/" + datasetId + "/graph"));
+    String databaseUrl = server.settings().store().databaseUrl();
     server.close();
     // What a stop between a batch's database writes and its index commit leaves behind: the
     // graph stored, the items still processing, no index.
     try (Database database =
-        Database.open(
-            new StoreSettings(
-                dir.resolve("data"), server.settings().store().databaseUrl(), null, null, 2))) {
+        Database.open(new StoreSettings(dir.resolve("data"), databaseUrl, null, null, 2))) {
       database.useTransaction(
           handle ->
               handle
@@ -222,7 +222,12 @@ abstract class MemoryDataApiContract {
     try (Stream<Path> files = Files.walk(index)) {
       files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
-    server = TestServer.start(kind(), dir, Map.of("COGENT_REQUIRE_AUTHENTICATION", "true"), clock);
+    server =
+        TestServer.start(
+            kind(),
+            dir,
+            Map.of("COGENT_REQUIRE_AUTHENTICATION", "true", "COGENT_DATABASE_URL", databaseUrl),
+            clock);
 
     JsonNode rerun = ok(post(alice, "/api/v1/cognify", "{\"datasets\": [\"crash\"]}"));
 
@@ -253,16 +258,8 @@ abstract class MemoryDataApiContract {
 
   @Test
   void uploads_over_the_memory_limits_answer_413_and_store_nothing() {
-    server.close();
-    server =
-        TestServer.start(
-            kind(),
-            dir,
-            Map.of(
-                "COGENT_REQUIRE_AUTHENTICATION", "true",
-                "COGENT_MEMORY_MAX_UPLOAD_BYTES", "1000",
-                "COGENT_MEMORY_MAX_UPLOAD_FILES", "3"),
-            clock);
+    restart(
+        Map.of("COGENT_MEMORY_MAX_UPLOAD_BYTES", "1000", "COGENT_MEMORY_MAX_UPLOAD_FILES", "3"));
     String datasetId =
         ok(post(
                 alice,
@@ -320,6 +317,15 @@ abstract class MemoryDataApiContract {
     assertThat(ok(get(alice, "/api/v1/datasets")).findValuesAsText("name")).containsExactly("kept");
     assertThat(ok(get(alice, "/api/v1/datasets/" + datasetId + "/data")).get(0).path("id").asText())
         .isEqualTo(dataId);
+  }
+
+  /** Starts the server again on the same database (the tokens stay valid), with more settings. */
+  private void restart(Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("COGENT_REQUIRE_AUTHENTICATION", "true");
+    env.put("COGENT_DATABASE_URL", server.settings().store().databaseUrl());
+    server.close();
+    server = TestServer.start(kind(), dir, env, clock);
   }
 
   record Part(String name, String fileName, String contentType, String content) {}
