@@ -225,6 +225,16 @@ public final class CogentServer implements AutoCloseable {
    */
   public static CogentServer start(
       Settings settings, InstantSource clock, Map<String, String> environment) {
+    return start(settings, clock, environment, new Embedder());
+  }
+
+  /**
+   * As {@link #start(Settings, InstantSource, Map)}, with the embedding model given: it is
+   * thread-safe and holds no per-server state, so servers of one process may share it (the test
+   * fixture does, so that the model is loaded once per test JVM, not once per server).
+   */
+  public static CogentServer start(
+      Settings settings, InstantSource clock, Map<String, String> environment, Embedder embedder) {
     String version = Version.cogent();
     Json json = new Json();
     ExposureCheck.verify(settings);
@@ -289,7 +299,6 @@ public final class CogentServer implements AutoCloseable {
       var pipelineRuns = new PipelineRunRepository(database);
       var sessionEntries = new SessionEntryRepository(database);
       var rawFiles = new RawFiles(settings.store().dataDir());
-      var embedder = new Embedder();
       var datasetResolver = new DatasetResolver(memoryDatasets, permissions);
       var stopRequest = new CompletableFuture<Void>();
       var agentConnections =
@@ -408,12 +417,17 @@ public final class CogentServer implements AutoCloseable {
       var datasetService = new DatasetService(memoryStorage, datasetResolver, permissions, clock);
       var pipelineTracer = new PipelineTracer(telemetry, metrics);
       var ingestion =
-          new Ingestion(datasetService, datasetResolver, memoryStorage, pipelineTracer, clock);
+          new Ingestion(
+              datasetService,
+              datasetResolver,
+              memoryStorage,
+              settings.memory(),
+              pipelineTracer,
+              clock);
       var cognify =
           new Cognify(
               memoryStorage,
               datasetResolver,
-              datasetService,
               embedder,
               new Extractors(modelResolver, json),
               runExecutor,

@@ -135,6 +135,7 @@ final class MemoryCommand implements Callable<Integer> {
       double addSeconds = seconds(System.nanoTime() - addStart);
 
       long cognifyStart = System.nanoTime();
+      long cognifyCpuStart = processCpuNanos();
       JsonNode started =
           post(
               base,
@@ -143,6 +144,7 @@ final class MemoryCommand implements Callable<Integer> {
       String runId = started.path(datasetId).path("pipeline_run_id").asText();
       JsonNode run = awaitRun(base, runId);
       double cognifySeconds = seconds(System.nanoTime() - cognifyStart);
+      double cognifyCpuSeconds = seconds(processCpuNanos() - cognifyCpuStart);
       out.printf(
           "add: %d documents in %.1f s (%.0f/s); cognify: %.1f s = %.1f chunks/s (%s, extractor"
               + " %s)%n",
@@ -153,6 +155,10 @@ final class MemoryCommand implements Callable<Integer> {
           chunks / cognifySeconds,
           run.path("status").asText(),
           run.path("payload").path("extractor").asText("?"));
+      // CPU time does not depend on how many other processes share the cores, wall time does.
+      out.printf(
+          "cognify CPU time of this process: %.1f s = %.1f chunks per CPU-second%n",
+          cognifyCpuSeconds, chunks / cognifyCpuSeconds);
       out.flush();
 
       out.printf("%-18s %8s %9s %9s %9s%n", "search", "queries", "p50_ms", "p99_ms", "max_ms");
@@ -234,6 +240,13 @@ final class MemoryCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   private static double seconds(long nanos) {

@@ -46,11 +46,13 @@ public final class Cognify {
   /** Chunks are at most the embedding model's input, so that no text goes unembedded. */
   public static final int DEFAULT_CHUNK_TOKENS = Embedder.MAX_TOKENS;
 
+  /** The longest a batch gathers before it is stored, in milliseconds of the clock. */
+  static final long BATCH_MILLIS = 5_000;
+
   static final String INTERRUPTED = "Interrupted by a server stop; run cognify again";
 
   private final MemoryStorage storage;
   private final DatasetResolver resolver;
-  private final DatasetService datasetService;
   private final Embedder embedder;
   private final Extractors extractors;
   private final TextExtractor texts = new TextExtractor();
@@ -62,7 +64,6 @@ public final class Cognify {
   public Cognify(
       MemoryStorage storage,
       DatasetResolver resolver,
-      DatasetService datasetService,
       Embedder embedder,
       Extractors extractors,
       ExecutorService executor,
@@ -70,7 +71,6 @@ public final class Cognify {
       InstantSource clock) {
     this.storage = storage;
     this.resolver = resolver;
-    this.datasetService = datasetService;
     this.embedder = embedder;
     this.extractors = extractors;
     this.executor = executor;
@@ -231,21 +231,27 @@ public final class Cognify {
       int chunkSize = options.chunkSize() == null ? DEFAULT_CHUNK_TOKENS : options.chunkSize();
       int processed = 0;
       List<String> failures = new ArrayList<>();
+      CognifyBatch batch = new CognifyBatch(storage, embedder, tracer, this::now);
+      long batchStarted = clock.millis();
       for (DataItem item : items) {
         try (TraceSpan itemSpan = tracer.step("cognify_item")) {
           itemSpan.attribute("cogent.data_id", item.id());
           try {
-            process(item, extractor, prompt, chunkSize);
+            batch.add(prepare(item, extractor, prompt, chunkSize));
           } catch (RuntimeException e) {
             itemSpan.fail(e);
-            log.warn("Cognify of data item {} failed", item.id(), e);
-            storage.data().updateStatus(item.id(), DataStatus.ERRORED, null, now());
-            failures.add(item.name() + ": " + e.getMessage());
+            failed(List.of(item), e, failures);
+            processed++;
           }
         }
-        processed++;
-        run = update(run, PipelineStatus.DATASET_PROCESSING_STARTED, processed, null);
+        // A batch also ends after a while, so that a slow model extractor still shows progress.
+        if (batch.isFull() || (!batch.isEmpty() && clock.millis() - batchStarted >= BATCH_MILLIS)) {
+          processed += store(dataset.id(), batch, failures);
+          run = update(run, PipelineStatus.DATASET_PROCESSING_STARTED, processed, null);
+          batchStarted = clock.millis();
+        }
       }
+      processed += store(dataset.id(), batch, failures);
       return failures.isEmpty()
           ? finish(run, PipelineStatus.DATASET_PROCESSING_COMPLETED, processed, null)
           : finish(
@@ -261,9 +267,28 @@ public final class Cognify {
     }
   }
 
-  private void process(
+  /** Stores the batch; when that fails, its items are errored. Returns how many items it held. */
+  private int store(String datasetId, CognifyBatch batch, List<String> failures) {
+    List<DataItem> items = batch.items();
+    try {
+      batch.store(datasetId);
+    } catch (RuntimeException e) {
+      failed(items, e, failures);
+    }
+    return items.size();
+  }
+
+  private void failed(List<DataItem> items, RuntimeException e, List<String> failures) {
+    log.warn("Cognify of {} data item(s) failed, first {}", items.size(), items.get(0).id(), e);
+    Map<String, Integer> errored = new LinkedHashMap<>();
+    items.forEach(item -> errored.put(item.id(), null));
+    storage.data().updateStatuses(errored, DataStatus.ERRORED, now());
+    items.forEach(item -> failures.add(item.name() + ": " + e.getMessage()));
+  }
+
+  /** Reads, chunks and extracts one data item; stores nothing. */
+  private CognifyBatch.Prepared prepare(
       DataItem item, GraphExtractor extractor, ExtractionPrompt prompt, int chunkSize) {
-    storage.data().updateStatus(item.id(), DataStatus.PROCESSING, null, now());
     String text =
         tracer.step(
             "classify",
@@ -272,7 +297,6 @@ public final class Cognify {
                   DocumentType.detect(item.name(), item.mimeType()).orElse(DocumentType.TXT);
               return texts.extract(type, storage.raw().read(item.rawLocation()));
             });
-    datasetService.forgetDerived(item);
     String datasetId = item.datasetId();
     List<Chunk> chunks =
         tracer.step(
@@ -311,22 +335,12 @@ public final class Cognify {
           tracer.step("extract_graph", () -> extractor.extract(chunk.text(), prompt));
       addGraph(datasetId, chunk, extracted, nodes, edges);
     }
-    tracer.step(
-        "store_graph",
-        () ->
-            storage
-                .graph()
-                .save(
-                    item.id(),
-                    new GraphRepository.Derived(
-                        chunks,
-                        summaries,
-                        List.copyOf(nodes.values()),
-                        List.copyOf(edges.values())),
-                    now()));
-    tracer.step("index", () -> index(datasetId, chunks, summaries, nodes, edges));
     int tokens = chunks.stream().mapToInt(Chunk::tokenCount).sum();
-    storage.data().updateStatus(item.id(), DataStatus.COGNIFIED, tokens, now());
+    return new CognifyBatch.Prepared(
+        item,
+        new GraphRepository.Derived(
+            chunks, summaries, List.copyOf(nodes.values()), List.copyOf(edges.values())),
+        tokens);
   }
 
   /**
@@ -383,6 +397,7 @@ public final class Cognify {
     }
   }
 
+  /** Indexes derived memory whole, in one commit (improve's re-index). */
   void index(
       String datasetId,
       List<Chunk> chunks,
@@ -401,11 +416,7 @@ public final class Cognify {
         entries(
             nodes.values().stream()
                 .filter(n -> !n.type().equals("EntityType"))
-                .map(
-                    n ->
-                        Map.entry(
-                            n.id(),
-                            n.description() == null ? n.name() : n.name() + ": " + n.description()))
+                .map(n -> Map.entry(n.id(), entityText(n)))
                 .toList()));
     byCollection.put(
         IndexCollection.ENTITY_TYPES,
@@ -425,6 +436,11 @@ public final class Cognify {
     storage.index().upsert(datasetId, byCollection);
   }
 
+  /** The indexed text of an entity: its name, and its description when it has one. */
+  static String entityText(GraphNode node) {
+    return node.description() == null ? node.name() : node.name() + ": " + node.description();
+  }
+
   static String tripletText(GraphEdge edge, Map<String, GraphNode> nodes) {
     String source =
         nodes.containsKey(edge.sourceId()) ? nodes.get(edge.sourceId()).name() : edge.sourceId();
@@ -435,14 +451,7 @@ public final class Cognify {
   }
 
   List<IndexEntry> entries(List<Map.Entry<String, String>> texts) {
-    List<float[]> vectors =
-        tracer.step(
-            "embed", () -> embedder.embedAll(texts.stream().map(Map.Entry::getValue).toList()));
-    List<IndexEntry> entries = new ArrayList<>();
-    for (int i = 0; i < texts.size(); i++) {
-      entries.add(new IndexEntry(texts.get(i).getKey(), texts.get(i).getValue(), vectors.get(i)));
-    }
-    return entries;
+    return CognifyBatch.entries(embedder, texts);
   }
 
   private PipelineRun update(PipelineRun run, PipelineStatus status, int processed, String error) {

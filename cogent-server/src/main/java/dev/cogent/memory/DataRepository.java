@@ -6,11 +6,14 @@ import dev.cogent.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** The SQL of {@code memory_data} and {@code memory_data_node_sets}. Thread-safe. */
@@ -33,17 +36,30 @@ public final class DataRepository {
 
   /** Inserts a data item; false when the dataset already holds the same content. */
   boolean insert(DataItem item) {
-    try {
-      database.useTransaction(
-          handle -> {
-            handle
-                .createUpdate(
-                    "INSERT INTO memory_data (id, dataset_id, name, extension, mime_type,"
-                        + " content_hash, data_size, raw_location, node_set, label,"
-                        + " external_metadata, owner_id, status, token_count, created_at,"
-                        + " updated_at) VALUES (:id, :dataset, :name, :extension, :mime, :hash,"
-                        + " :size, :raw, :node_set, :label, :metadata, :owner, :status, :tokens,"
-                        + " :created, :updated)")
+    return insertAll(List.of(item)).isEmpty();
+  }
+
+  /**
+   * Inserts data items in one transaction, each unless its dataset already holds the same content.
+   *
+   * @return the items not inserted for that reason
+   */
+  List<DataItem> insertAll(List<DataItem> items) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    return database.inTransaction(
+        handle -> {
+          PreparedBatch batch =
+              handle.prepareBatch(
+                  "INSERT INTO memory_data (id, dataset_id, name, extension, mime_type,"
+                      + " content_hash, data_size, raw_location, node_set, label,"
+                      + " external_metadata, owner_id, status, token_count, created_at,"
+                      + " updated_at) VALUES (:id, :dataset, :name, :extension, :mime, :hash,"
+                      + " :size, :raw, :node_set, :label, :metadata, :owner, :status, :tokens,"
+                      + " :created, :updated) ON CONFLICT (dataset_id, content_hash) DO NOTHING");
+          for (DataItem item : items) {
+            batch
                 .bind("id", item.id())
                 .bind("dataset", item.datasetId())
                 .bind("name", item.name())
@@ -59,32 +75,52 @@ public final class DataRepository {
                     item.externalMetadata().isEmpty() ? null : json.write(item.externalMetadata()))
                 .bind("owner", item.ownerId())
                 .bind("status", item.status().wireName())
-                .bind("tokens", item.tokenCount())
+                .bindByType("tokens", item.tokenCount(), Integer.class)
                 .bind("created", item.createdAt().toEpochMilli())
                 .bind("updated", item.updatedAt().toEpochMilli())
-                .execute();
-            insertNodeSets(handle, item);
-          });
-      return true;
-    } catch (RuntimeException e) {
-      if (database.dialect().isUniqueViolation(e)) {
-        return false;
-      }
-      throw e;
-    }
+                .add();
+          }
+          int[] counts = batch.execute();
+          List<DataItem> lost = new ArrayList<>();
+          PreparedBatch sets =
+              handle.prepareBatch(
+                  "INSERT INTO memory_data_node_sets (data_id, dataset_id, node_set) VALUES (:data,"
+                      + " :dataset, :set) ON CONFLICT (data_id, node_set) DO NOTHING");
+          for (int i = 0; i < items.size(); i++) {
+            DataItem item = items.get(i);
+            if (counts[i] == 0) {
+              lost.add(item);
+              continue;
+            }
+            for (String set : item.nodeSet()) {
+              sets.bind("data", item.id()).bind("dataset", item.datasetId()).bind("set", set).add();
+            }
+          }
+          if (sets.size() > 0) {
+            sets.execute();
+          }
+          return lost;
+        });
   }
 
-  private static void insertNodeSets(Handle handle, DataItem item) {
-    for (String set : item.nodeSet()) {
-      handle
-          .createUpdate(
-              "INSERT INTO memory_data_node_sets (data_id, dataset_id, node_set) VALUES (:data,"
-                  + " :dataset, :set) ON CONFLICT (data_id, node_set) DO NOTHING")
-          .bind("data", item.id())
-          .bind("dataset", item.datasetId())
-          .bind("set", set)
-          .execute();
+  /** The data items of the dataset holding any of these contents, by content hash. */
+  Map<String, DataItem> findByHashes(String datasetId, Collection<String> contentHashes) {
+    if (contentHashes.isEmpty()) {
+      return Map.of();
     }
+    Map<String, DataItem> byHash = new LinkedHashMap<>();
+    database
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        SELECT + " WHERE dataset_id = :dataset AND content_hash IN (<hashes>)")
+                    .bind("dataset", datasetId)
+                    .bindList("hashes", List.copyOf(new LinkedHashSet<>(contentHashes)))
+                    .map(this::map)
+                    .list())
+        .forEach(item -> byHash.put(item.contentHash(), item));
+    return byHash;
   }
 
   public Optional<DataItem> find(String datasetId, String dataId) {
@@ -149,6 +185,32 @@ public final class DataRepository {
                 .bind("at", at.toEpochMilli())
                 .bind("id", dataId)
                 .execute());
+  }
+
+  /**
+   * Sets the status and token count (a null value clears it) of several data items, by id, in one
+   * transaction.
+   */
+  void updateStatuses(Map<String, Integer> tokensByDataId, DataStatus status, Instant at) {
+    if (tokensByDataId.isEmpty()) {
+      return;
+    }
+    database.useTransaction(
+        handle -> {
+          PreparedBatch batch =
+              handle.prepareBatch(
+                  "UPDATE memory_data SET status = :status, token_count = :tokens, updated_at ="
+                      + " :at WHERE id = :id");
+          tokensByDataId.forEach(
+              (id, tokens) ->
+                  batch
+                      .bind("status", status.wireName())
+                      .bindByType("tokens", tokens, Integer.class)
+                      .bind("at", at.toEpochMilli())
+                      .bind("id", id)
+                      .add());
+          batch.execute();
+        });
   }
 
   /** Marks every data item of the dataset pending, so that the next cognify redoes them. */

@@ -55,6 +55,7 @@ public final class DataUpdate {
     if (uploads.isEmpty()) {
       throw ApiException.invalid("data", "must hold at least one file");
     }
+    ingestion.checkSize(uploads);
     for (Upload upload : uploads) {
       if (DocumentType.detect(upload.fileName(), upload.contentType()).isEmpty()) {
         // Checked before the old item goes, so that a bad file changes nothing.

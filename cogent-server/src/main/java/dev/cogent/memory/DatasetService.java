@@ -4,7 +4,6 @@ import dev.cogent.ApiException;
 import dev.cogent.identity.Permission;
 import dev.cogent.identity.Permissions;
 import dev.cogent.identity.Principal;
-import dev.cogent.memory.index.IndexCollection;
 import dev.cogent.memory.index.MemoryIndex;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -128,11 +127,7 @@ public final class DatasetService {
   /** Removes what one data item produced from the graph and the index; the item stays. */
   DerivedElements forgetDerived(DataItem item) {
     DerivedElements removed = graph.forgetData(item.datasetId(), item.id());
-    index.delete(item.datasetId(), IndexCollection.CHUNKS, removed.chunkIds());
-    index.delete(item.datasetId(), IndexCollection.SUMMARIES, removed.summaryIds());
-    index.delete(item.datasetId(), IndexCollection.ENTITIES, removed.nodeIds());
-    index.delete(item.datasetId(), IndexCollection.ENTITY_TYPES, removed.nodeIds());
-    index.delete(item.datasetId(), IndexCollection.TRIPLETS, removed.edgeIds());
+    index.write(item.datasetId(), removed.byCollection(), Map.of());
     return removed;
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -22,6 +23,26 @@ import org.jdbi.v3.core.statement.StatementContext;
  * DatasetResolver}). Thread-safe.
  */
 public final class GraphRepository {
+
+  /**
+   * Adds a node unless present; then only its {@code updated_at} moves (the first description
+   * stays).
+   */
+  private static final String INSERT_NODE =
+      "INSERT INTO memory_nodes (dataset_id, id, name, type, description, properties, created_at,"
+          + " updated_at) VALUES (:dataset, :id, :name, :type, :description, :properties, :at,"
+          + " :at) ON CONFLICT (dataset_id, id) DO UPDATE SET updated_at = :at";
+
+  private static final String INSERT_EDGE =
+      "INSERT INTO memory_edges (dataset_id, id, source_id, target_id, relationship_name,"
+          + " description, weight, properties, created_at) VALUES (:dataset, :id, :source,"
+          + " :target, :relationship, :description, :weight, :properties, :at) ON CONFLICT"
+          + " (dataset_id, id) DO NOTHING";
+
+  private static final String INSERT_PROVENANCE =
+      "INSERT INTO memory_provenance (dataset_id, element_kind, element_id, data_id) VALUES"
+          + " (:dataset, :kind, :element, :data) ON CONFLICT (dataset_id, element_kind,"
+          + " element_id, data_id) DO NOTHING";
 
   static final String CHUNK = "chunk";
   static final String SUMMARY = "summary";
@@ -52,47 +73,93 @@ public final class GraphRepository {
    * element gets a provenance row for the data item.
    */
   void save(String dataId, Derived derived, Instant at) {
+    saveAll(Map.of(dataId, derived), at);
+  }
+
+  /**
+   * As {@link #save} for several data items (by data item id) in one transaction, each table
+   * written by one prepared batch: cognify stores hundreds of chunks at a time, and a statement
+   * round trip per row was most of its database time.
+   */
+  void saveAll(Map<String, Derived> byDataId, Instant at) {
+    if (byDataId.isEmpty()) {
+      return;
+    }
+    long millis = at.toEpochMilli();
     database.useTransaction(
         handle -> {
-          for (Chunk chunk : derived.chunks()) {
-            handle
-                .createUpdate(
-                    "INSERT INTO memory_chunks (id, dataset_id, data_id, chunk_index, text,"
-                        + " token_count, created_at) VALUES (:id, :dataset, :data, :index, :text,"
-                        + " :tokens, :at) ON CONFLICT (id) DO UPDATE SET text = :text,"
-                        + " token_count = :tokens")
-                .bind("id", chunk.id())
-                .bind("dataset", chunk.datasetId())
-                .bind("data", chunk.dataId())
-                .bind("index", chunk.chunkIndex())
-                .bind("text", chunk.text())
-                .bind("tokens", chunk.tokenCount())
-                .bind("at", at.toEpochMilli())
-                .execute();
-            provenance(handle, chunk.datasetId(), CHUNK, chunk.id(), dataId);
+          PreparedBatch chunks =
+              handle.prepareBatch(
+                  "INSERT INTO memory_chunks (id, dataset_id, data_id, chunk_index, text,"
+                      + " token_count, created_at) VALUES (:id, :dataset, :data, :index, :text,"
+                      + " :tokens, :at) ON CONFLICT (id) DO UPDATE SET text = :text,"
+                      + " token_count = :tokens");
+          PreparedBatch summaries =
+              handle.prepareBatch(
+                  "INSERT INTO memory_summaries (id, dataset_id, chunk_id, data_id, text,"
+                      + " created_at) VALUES (:id, :dataset, :chunk, :data, :text, :at) ON"
+                      + " CONFLICT (id) DO UPDATE SET text = :text");
+          PreparedBatch nodes = handle.prepareBatch(INSERT_NODE);
+          PreparedBatch edges = handle.prepareBatch(INSERT_EDGE);
+          PreparedBatch provenance = handle.prepareBatch(INSERT_PROVENANCE);
+          for (Map.Entry<String, Derived> item : byDataId.entrySet()) {
+            String dataId = item.getKey();
+            Derived derived = item.getValue();
+            for (Chunk chunk : derived.chunks()) {
+              chunks
+                  .bind("id", chunk.id())
+                  .bind("dataset", chunk.datasetId())
+                  .bind("data", chunk.dataId())
+                  .bind("index", chunk.chunkIndex())
+                  .bind("text", chunk.text())
+                  .bind("tokens", chunk.tokenCount())
+                  .bind("at", millis)
+                  .add();
+              addProvenance(provenance, chunk.datasetId(), CHUNK, chunk.id(), dataId);
+            }
+            for (ChunkSummary summary : derived.summaries()) {
+              summaries
+                  .bind("id", summary.id())
+                  .bind("dataset", summary.datasetId())
+                  .bind("chunk", summary.chunkId())
+                  .bind("data", summary.dataId())
+                  .bind("text", summary.text())
+                  .bind("at", millis)
+                  .add();
+              addProvenance(provenance, summary.datasetId(), SUMMARY, summary.id(), dataId);
+            }
+            for (GraphNode node : derived.nodes()) {
+              nodes
+                  .bind("dataset", node.datasetId())
+                  .bind("id", node.id())
+                  .bind("name", node.name())
+                  .bind("type", node.type())
+                  .bind("description", node.description())
+                  .bind("properties", json.write(node.properties()))
+                  .bind("at", millis)
+                  .add();
+              addProvenance(provenance, node.datasetId(), NODE, node.id(), dataId);
+            }
+            for (GraphEdge edge : derived.edges()) {
+              edges
+                  .bind("dataset", edge.datasetId())
+                  .bind("id", edge.id())
+                  .bind("source", edge.sourceId())
+                  .bind("target", edge.targetId())
+                  .bind("relationship", edge.relationshipName())
+                  .bind("description", edge.description())
+                  .bind("weight", edge.weight())
+                  .bind("properties", json.write(edge.properties()))
+                  .bind("at", millis)
+                  .add();
+              addProvenance(provenance, edge.datasetId(), EDGE, edge.id(), dataId);
+            }
           }
-          for (ChunkSummary summary : derived.summaries()) {
-            handle
-                .createUpdate(
-                    "INSERT INTO memory_summaries (id, dataset_id, chunk_id, data_id, text,"
-                        + " created_at) VALUES (:id, :dataset, :chunk, :data, :text, :at) ON"
-                        + " CONFLICT (id) DO UPDATE SET text = :text")
-                .bind("id", summary.id())
-                .bind("dataset", summary.datasetId())
-                .bind("chunk", summary.chunkId())
-                .bind("data", summary.dataId())
-                .bind("text", summary.text())
-                .bind("at", at.toEpochMilli())
-                .execute();
-            provenance(handle, summary.datasetId(), SUMMARY, summary.id(), dataId);
-          }
-          for (GraphNode node : derived.nodes()) {
-            insertNode(handle, json, node, at);
-            provenance(handle, node.datasetId(), NODE, node.id(), dataId);
-          }
-          for (GraphEdge edge : derived.edges()) {
-            insertEdge(handle, json, edge, at);
-            provenance(handle, edge.datasetId(), EDGE, edge.id(), dataId);
+          // Parents first: summaries reference chunks.
+          for (PreparedBatch batch : List.of(chunks, summaries, nodes, edges, provenance)) {
+            if (batch.size() > 0) {
+              batch.execute();
+            }
           }
         });
   }
@@ -103,11 +170,7 @@ public final class GraphRepository {
    */
   static void insertNode(Handle handle, Json json, GraphNode node, Instant at) {
     handle
-        .createUpdate(
-            "INSERT INTO memory_nodes (dataset_id, id, name, type, description,"
-                + " properties, created_at, updated_at) VALUES (:dataset, :id, :name,"
-                + " :type, :description, :properties, :at, :at) ON CONFLICT (dataset_id,"
-                + " id) DO UPDATE SET updated_at = :at")
+        .createUpdate(INSERT_NODE)
         .bind("dataset", node.datasetId())
         .bind("id", node.id())
         .bind("name", node.name())
@@ -121,11 +184,7 @@ public final class GraphRepository {
   /** Adds an edge unless present; answers 1 when it was added, 0 when it existed. */
   static int insertEdge(Handle handle, Json json, GraphEdge edge, Instant at) {
     return handle
-        .createUpdate(
-            "INSERT INTO memory_edges (dataset_id, id, source_id, target_id,"
-                + " relationship_name, description, weight, properties, created_at)"
-                + " VALUES (:dataset, :id, :source, :target, :relationship, :description,"
-                + " :weight, :properties, :at) ON CONFLICT (dataset_id, id) DO NOTHING")
+        .createUpdate(INSERT_EDGE)
         .bind("dataset", edge.datasetId())
         .bind("id", edge.id())
         .bind("source", edge.sourceId())
@@ -141,15 +200,22 @@ public final class GraphRepository {
   static void provenance(
       Handle handle, String datasetId, String kind, String elementId, String dataId) {
     handle
-        .createUpdate(
-            "INSERT INTO memory_provenance (dataset_id, element_kind, element_id, data_id) VALUES"
-                + " (:dataset, :kind, :element, :data) ON CONFLICT (dataset_id, element_kind,"
-                + " element_id, data_id) DO NOTHING")
+        .createUpdate(INSERT_PROVENANCE)
         .bind("dataset", datasetId)
         .bind("kind", kind)
         .bind("element", elementId)
         .bind("data", dataId)
         .execute();
+  }
+
+  private static void addProvenance(
+      PreparedBatch batch, String datasetId, String kind, String elementId, String dataId) {
+    batch
+        .bind("dataset", datasetId)
+        .bind("kind", kind)
+        .bind("element", elementId)
+        .bind("data", dataId)
+        .add();
   }
 
   /**
@@ -158,23 +224,36 @@ public final class GraphRepository {
    * @return the ids of the elements removed (their index entries must go too)
    */
   DerivedElements forgetData(String datasetId, String dataId) {
+    return forgetData(datasetId, List.of(dataId));
+  }
+
+  /** As {@link #forgetData(String, String)} for several data items, in one transaction. */
+  DerivedElements forgetData(String datasetId, Collection<String> dataIds) {
+    if (dataIds.isEmpty()) {
+      return new DerivedElements(List.of(), List.of(), List.of(), List.of());
+    }
     return database.inTransaction(
         handle -> {
           Map<String, List<String>> mine = new LinkedHashMap<>();
           handle
               .createQuery(
                   "SELECT element_kind, element_id FROM memory_provenance WHERE dataset_id ="
-                      + " :dataset AND data_id = :data")
+                      + " :dataset AND data_id IN (<data>)")
               .bind("dataset", datasetId)
-              .bind("data", dataId)
+              .bindList("data", List.copyOf(dataIds))
               .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
               .forEach(
                   e -> mine.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+          if (mine.isEmpty()) {
+            // New data items, the common case of cognify: nothing to forget.
+            return new DerivedElements(List.of(), List.of(), List.of(), List.of());
+          }
           handle
               .createUpdate(
-                  "DELETE FROM memory_provenance WHERE dataset_id = :dataset AND data_id = :data")
+                  "DELETE FROM memory_provenance WHERE dataset_id = :dataset AND data_id IN"
+                      + " (<data>)")
               .bind("dataset", datasetId)
-              .bind("data", dataId)
+              .bindList("data", List.copyOf(dataIds))
               .execute();
           List<String> edges = orphans(handle, datasetId, EDGE, mine.get(EDGE));
           List<String> nodes = orphans(handle, datasetId, NODE, mine.get(NODE));

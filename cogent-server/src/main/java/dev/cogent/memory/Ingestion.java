@@ -8,12 +8,14 @@ import dev.cogent.memory.ingest.DocumentType;
 import dev.cogent.observability.PipelineAttributes;
 import dev.cogent.observability.PipelineTracer;
 import dev.cogent.observability.TraceSpan;
+import dev.cogent.settings.MemorySettings;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,12 +37,14 @@ public final class Ingestion {
   private final PipelineRunRepository runs;
   private final RawFiles raw;
   private final PipelineTracer tracer;
+  private final MemorySettings limits;
   private final InstantSource clock;
 
   public Ingestion(
       DatasetService datasetService,
       DatasetResolver resolver,
       MemoryStorage storage,
+      MemorySettings limits,
       PipelineTracer tracer,
       InstantSource clock) {
     this.datasetService = datasetService;
@@ -49,6 +53,7 @@ public final class Ingestion {
     this.runs = storage.runs();
     this.raw = storage.raw();
     this.tracer = tracer;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -74,10 +79,37 @@ public final class Ingestion {
   }
 
   /**
+   * Refuses a request whose files and texts exceed {@code memory.max_upload_files} or {@code
+   * memory.max_upload_bytes} (counted together). Callers check before they store anything, even a
+   * dataset.
+   *
+   * @throws ApiException 413 {@code PAYLOAD_TOO_LARGE}, naming the setting and its value
+   */
+  public void checkSize(List<Upload> uploads) {
+    if (uploads.size() > limits.maxUploadFiles()) {
+      throw new ApiException(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          uploads.size()
+              + " files and texts in one request; memory.max_upload_files allows "
+              + limits.maxUploadFiles(),
+          Map.of("setting", "memory.max_upload_files", "limit", limits.maxUploadFiles()));
+    }
+    long bytes = uploads.stream().mapToLong(upload -> upload.bytes().length).sum();
+    if (bytes > limits.maxUploadBytes()) {
+      throw new ApiException(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          bytes
+              + " bytes of files and texts in one request; memory.max_upload_bytes allows "
+              + limits.maxUploadBytes(),
+          Map.of("setting", "memory.max_upload_bytes", "limit", limits.maxUploadBytes()));
+    }
+  }
+
+  /**
    * Stores the uploads in the dataset.
    *
    * @throws ApiException 422 without files, for a blank or too long tag; 415 for an unsupported
-   *     file type
+   *     file type; 413 over the limits of {@link #checkSize}
    */
   public Added add(Principal caller, Dataset dataset, List<Upload> uploads, List<String> nodeSet) {
     return add(caller, dataset, uploads, nodeSet, ItemAnnotations.NONE);
@@ -100,21 +132,16 @@ public final class Ingestion {
       throw ApiException.invalid("data", "must hold at least one file or text");
     }
     annotations.check(uploads.size());
+    checkSize(uploads);
     List<String> tags = tags(nodeSet);
     Instant started = now();
     String runId = UUID.randomUUID().toString();
-    List<DataItem> items = new ArrayList<>();
+    List<DataItem> items;
     try (TraceSpan span =
         tracer.startRun(
             new PipelineAttributes(
                 runId, PipelineRun.ADD, dataset.id(), dataset.ownerId(), dataset.tenantId()))) {
-      for (int i = 0; i < uploads.size(); i++) {
-        Upload upload = uploads.get(i);
-        String label = annotations.label(i);
-        var metadata = annotations.metadata(i);
-        items.add(
-            tracer.step("store_data", () -> store(caller, dataset, upload, tags, label, metadata)));
-      }
+      items = tracer.step("store_data", () -> store(caller, dataset, uploads, tags, annotations));
       span.attribute("cogent.processed_items", items.size()).outcome(PipelineTracer.COMPLETED);
     }
     Instant finished = now();
@@ -137,55 +164,88 @@ public final class Ingestion {
     return new Added(dataset, run, items);
   }
 
-  private DataItem store(
+  /**
+   * Stores the uploads not yet in the dataset, in one transaction (a transaction per file held
+   * {@code add} to a few dozen files a second), and answers the data item of each upload, in order.
+   * Every type is checked first, so that an unsupported file stores nothing.
+   */
+  private List<DataItem> store(
+      Principal caller,
+      Dataset dataset,
+      List<Upload> uploads,
+      List<String> tags,
+      ItemAnnotations annotations) {
+    List<DocumentType> types = uploads.stream().map(Ingestion::type).toList();
+    List<String> hashes = uploads.stream().map(upload -> sha256(upload.bytes())).toList();
+    Map<String, DataItem> byHash = new HashMap<>(data.findByHashes(dataset.id(), hashes));
+    List<DataItem> fresh = new ArrayList<>();
+    for (int i = 0; i < uploads.size(); i++) {
+      if (!byHash.containsKey(hashes.get(i))) {
+        DataItem item =
+            newItem(
+                caller,
+                dataset,
+                uploads.get(i),
+                types.get(i),
+                hashes.get(i),
+                tags,
+                annotations.label(i),
+                annotations.metadata(i));
+        byHash.put(item.contentHash(), item);
+        fresh.add(item);
+      }
+    }
+    for (DataItem lost : data.insertAll(fresh)) {
+      // The same content arrived through another request meanwhile: answer that item.
+      raw.delete(lost.rawLocation());
+      byHash.put(
+          lost.contentHash(), data.findByHash(dataset.id(), lost.contentHash()).orElseThrow());
+    }
+    return hashes.stream().map(byHash::get).toList();
+  }
+
+  private static DocumentType type(Upload upload) {
+    return DocumentType.detect(upload.fileName(), upload.contentType())
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported file type: "
+                        + upload.fileName()
+                        + "; supported: "
+                        + DocumentType.supported(),
+                    Map.of("file", upload.fileName())));
+  }
+
+  private DataItem newItem(
       Principal caller,
       Dataset dataset,
       Upload upload,
+      DocumentType type,
+      String hash,
       List<String> tags,
       String label,
       Map<String, Object> metadata) {
-    DocumentType type =
-        DocumentType.detect(upload.fileName(), upload.contentType())
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                        "Unsupported file type: "
-                            + upload.fileName()
-                            + "; supported: "
-                            + DocumentType.supported(),
-                        Map.of("file", upload.fileName())));
-    String hash = sha256(upload.bytes());
-    var existing = data.findByHash(dataset.id(), hash);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
     String id = UUID.randomUUID().toString();
     String location = raw.write(dataset.id(), id, type.extension(), upload.bytes());
     Instant now = now();
-    DataItem item =
-        new DataItem(
-            id,
-            dataset.id(),
-            upload.fileName(),
-            type.extension(),
-            type.mimeType(),
-            hash,
-            upload.bytes().length,
-            location,
-            tags,
-            label,
-            metadata,
-            caller.userId(),
-            DataStatus.PENDING,
-            null,
-            now,
-            now);
-    if (!data.insert(item)) {
-      raw.delete(location);
-      return data.findByHash(dataset.id(), hash).orElseThrow();
-    }
-    return item;
+    return new DataItem(
+        id,
+        dataset.id(),
+        upload.fileName(),
+        type.extension(),
+        type.mimeType(),
+        hash,
+        upload.bytes().length,
+        location,
+        tags,
+        label,
+        metadata,
+        caller.userId(),
+        DataStatus.PENDING,
+        null,
+        now,
+        now);
   }
 
   static List<String> tags(List<String> nodeSet) {

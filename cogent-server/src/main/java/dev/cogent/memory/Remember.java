@@ -106,6 +106,7 @@ public final class Remember {
   public Result remember(Principal caller, Request request, Scope scope) {
     Instant started = clock.instant();
     Ontologies.check(request.ontologyKeys());
+    ingestion.checkSize(request.uploads());
     Dataset dataset = ingestion.target(caller, request.datasetName(), request.datasetId());
     if (Forget.present(request.sessionId())) {
       if (!request.annotations().equals(ItemAnnotations.NONE)) {

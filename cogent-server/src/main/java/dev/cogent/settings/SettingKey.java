@@ -433,7 +433,27 @@ public enum SettingKey {
       Visibility.SHOWN,
       "true",
       "Mount Cogent's own MCP server endpoint (/mcp) with the memory and agent tools.",
-      s -> s.mcp().serverEnabled());
+      s -> s.mcp().serverEnabled()),
+  MEMORY_MAX_UPLOAD_BYTES(
+      "memory.max_upload_bytes",
+      "COGENT_MEMORY_MAX_UPLOAD_BYTES",
+      null,
+      ValueType.LONG,
+      Visibility.SHOWN,
+      "52428800",
+      "Most bytes of files and texts one memory add, remember or update may carry; more is"
+          + " answered with 413.",
+      s -> s.memory().maxUploadBytes()),
+  MEMORY_MAX_UPLOAD_FILES(
+      "memory.max_upload_files",
+      "COGENT_MEMORY_MAX_UPLOAD_FILES",
+      null,
+      ValueType.INTEGER,
+      Visibility.SHOWN,
+      "1000",
+      "Most files and texts one memory add, remember or update may carry; more is answered with"
+          + " 413.",
+      s -> s.memory().maxUploadFiles());
 
   /**
    * Config-file keys that hold structured data another feature reads from the file itself, not

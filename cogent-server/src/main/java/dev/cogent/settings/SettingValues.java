@@ -133,4 +133,10 @@ final class SettingValues {
   ModelSettings models() {
     return new ModelSettings((String) get(SettingKey.MODELS_CATALOG_URL));
   }
+
+  MemorySettings memory() {
+    return new MemorySettings(
+        (Long) get(SettingKey.MEMORY_MAX_UPLOAD_BYTES),
+        (Integer) get(SettingKey.MEMORY_MAX_UPLOAD_FILES));
+  }
 }

@@ -24,7 +24,8 @@ public record Settings(
     AuthSettings auth,
     A2aSettings a2a,
     ModelSettings models,
-    McpSettings mcp) {
+    McpSettings mcp,
+    MemorySettings memory) {
 
   public Settings {
     if (projectDir == null
@@ -39,7 +40,8 @@ public record Settings(
         || auth == null
         || a2a == null
         || models == null
-        || mcp == null) {
+        || mcp == null
+        || memory == null) {
       throw new IllegalArgumentException("every settings section is required");
     }
   }
@@ -63,7 +65,8 @@ public record Settings(
         auth,
         a2a,
         models,
-        mcp);
+        mcp,
+        memory);
   }
 
   public Settings withObservability(ObservabilitySettings value) {
@@ -80,7 +83,8 @@ public record Settings(
         auth,
         a2a,
         models,
-        mcp);
+        mcp,
+        memory);
   }
 
   public Settings withMlflow(MlflowSettings value) {
@@ -97,7 +101,8 @@ public record Settings(
         auth,
         a2a,
         models,
-        mcp);
+        mcp,
+        memory);
   }
 
   public Settings withTools(ToolSettings value) {
@@ -114,6 +119,7 @@ public record Settings(
         auth,
         a2a,
         models,
-        mcp);
+        mcp,
+        memory);
   }
 }

@@ -188,7 +188,8 @@ public final class SettingsLoader {
         section("auth", raw, values::auth),
         section("a2a", raw, values::a2a),
         section("models", raw, values::models),
-        section("mcp", raw, values::mcp));
+        section("mcp", raw, values::mcp),
+        section("memory", raw, values::memory));
   }
 
   private static Object parse(SettingKey key, RawValue raw) {

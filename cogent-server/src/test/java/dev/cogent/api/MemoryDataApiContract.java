@@ -5,19 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cogent.http.OpenApiContract;
+import dev.cogent.settings.StoreSettings;
+import dev.cogent.store.Database;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.TestServer;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,9 +192,150 @@ abstract class MemoryDataApiContract {
     assertThat(post(alice, "/api/v1/cognify", "{}").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void a_batch_a_stop_interrupted_is_redone_without_duplicates() throws IOException {
+    String datasetId =
+        ok(post(
+                alice,
+                "/api/v1/add",
+                "{\"data\": [\"Alice Smith works at Acme Corp.\", \"Bob Jones works at Acme"
+                    + " Corp.\", \"Carol White visits Berlin.\"], \"datasetName\": \"crash\"}"))
+            .path("dataset_id")
+            .asText();
+    ok(post(alice, "/api/v1/cognify", "{\"datasets\": [\"crash\"]}"));
+    JsonNode before = ok(get(alice, "/api/v1/datasets/" + datasetId + "/graph"));
+    String databaseUrl = server.settings().store().databaseUrl();
+    server.close();
+    // What a stop between a batch's database writes and its index commit leaves behind: the
+    // graph stored, the items still processing, no index.
+    try (Database database =
+        Database.open(new StoreSettings(dir.resolve("data"), databaseUrl, null, null, 2))) {
+      database.useTransaction(
+          handle ->
+              handle
+                  .createUpdate(
+                      "UPDATE memory_data SET status = 'processing' WHERE dataset_id = :d")
+                  .bind("d", datasetId)
+                  .execute());
+    }
+    Path index = dir.resolve("data").resolve("memory").resolve("index").resolve(datasetId);
+    try (Stream<Path> files = Files.walk(index)) {
+      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
+    server =
+        TestServer.start(
+            kind(),
+            dir,
+            Map.of("COGENT_REQUIRE_AUTHENTICATION", "true", "COGENT_DATABASE_URL", databaseUrl),
+            clock);
+
+    JsonNode rerun = ok(post(alice, "/api/v1/cognify", "{\"datasets\": [\"crash\"]}"));
+
+    assertThat(rerun.path(datasetId).path("payload").path("processed_items").asInt()).isEqualTo(3);
+    JsonNode after = ok(get(alice, "/api/v1/datasets/" + datasetId + "/graph"));
+    assertThat(after.path("nodes")).hasSameSizeAs(before.path("nodes"));
+    assertThat(after.path("edges")).hasSameSizeAs(before.path("edges"));
+    JsonNode chunks =
+        ok(
+            post(
+                alice,
+                "/api/v1/search",
+                "{\"search_type\": \"CHUNKS\", \"query\": \"Acme Corp\", \"top_k\": 10,"
+                    + " \"datasets\": [\"crash\"]}"));
+    assertThat(chunks.get(0).path("search_result").findValuesAsText("id"))
+        .hasSize(3)
+        .doesNotHaveDuplicates();
+    // The entities are indexed again although their nodes were already stored.
+    JsonNode context =
+        ok(
+            post(
+                alice,
+                "/api/v1/search",
+                "{\"search_type\": \"GRAPH_COMPLETION\", \"query\": \"Who works at Acme"
+                    + " Corp?\", \"only_context\": true, \"datasets\": [\"crash\"]}"));
+    assertThat(context.toString()).contains("Acme Corp");
+  }
+
+  @Test
+  void uploads_over_the_memory_limits_answer_413_and_store_nothing() {
+    restart(
+        Map.of("COGENT_MEMORY_MAX_UPLOAD_BYTES", "1000", "COGENT_MEMORY_MAX_UPLOAD_FILES", "3"));
+    String datasetId =
+        ok(post(
+                alice,
+                "/api/v1/add",
+                "{\"data\": \"" + "a".repeat(1000) + "\", \"datasetName\": \"kept\"}"))
+            .path("dataset_id")
+            .asText();
+    String dataId =
+        ok(get(alice, "/api/v1/datasets/" + datasetId + "/data")).get(0).path("id").asText();
+
+    HttpResponse<String> bigFile =
+        multipart(
+            alice,
+            "POST",
+            "/api/v1/add",
+            List.of(
+                new Part("datasetName", null, null, "big"),
+                new Part("data", "big.txt", "text/plain", "b".repeat(1001))));
+    HttpResponse<String> bigTexts =
+        post(
+            alice,
+            "/api/v1/add",
+            "{\"data\": [\""
+                + "c".repeat(600)
+                + "\", \""
+                + "d".repeat(600)
+                + "\"], \"datasetName\": \"big\"}");
+    HttpResponse<String> manyTexts =
+        post(
+            alice,
+            "/api/v1/add",
+            "{\"data\": [\"e\", \"f\", \"g\", \"h\"], \"datasetName\": \"big\"}");
+    HttpResponse<String> bigRemember =
+        post(
+            alice,
+            "/api/v1/remember",
+            "{\"data\": \"" + "i".repeat(1001) + "\", \"datasetName\": \"big\"}");
+    HttpResponse<String> bigUpdate =
+        multipart(
+            alice,
+            "PATCH",
+            "/api/v1/update?data_id=" + dataId + "&dataset_id=" + datasetId,
+            List.of(new Part("data", "new.txt", "text/plain", "j".repeat(1001))));
+
+    for (HttpResponse<String> refused : List.of(bigFile, bigTexts, bigRemember, bigUpdate)) {
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+      assertThat(TestServer.json(refused).path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+      assertThat(TestServer.json(refused).path("error").asText())
+          .contains("memory.max_upload_bytes allows 1000");
+    }
+    assertThat(manyTexts.statusCode()).isEqualTo(413);
+    assertThat(TestServer.json(manyTexts).path("error").asText())
+        .contains("memory.max_upload_files allows 3");
+    // Nothing stored: no dataset "big", and the item the update would have replaced is still there.
+    assertThat(ok(get(alice, "/api/v1/datasets")).findValuesAsText("name")).containsExactly("kept");
+    assertThat(ok(get(alice, "/api/v1/datasets/" + datasetId + "/data")).get(0).path("id").asText())
+        .isEqualTo(dataId);
+  }
+
+  /** Starts the server again on the same database (the tokens stay valid), with more settings. */
+  private void restart(Map<String, String> settings) {
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("COGENT_REQUIRE_AUTHENTICATION", "true");
+    env.put("COGENT_DATABASE_URL", server.settings().store().databaseUrl());
+    server.close();
+    server = TestServer.start(kind(), dir, env, clock);
+  }
+
   record Part(String name, String fileName, String contentType, String content) {}
 
   private HttpResponse<String> multipart(String bearer, List<Part> parts) {
+    return multipart(bearer, "POST", "/api/v1/add", parts);
+  }
+
+  private HttpResponse<String> multipart(
+      String bearer, String method, String path, List<Part> parts) {
     String boundary = "cogent-test-boundary";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     for (Part part : parts) {
@@ -207,10 +355,10 @@ abstract class MemoryDataApiContract {
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpRequest request =
-        HttpRequest.newBuilder(server.uri("/api/v1/add"))
+        HttpRequest.newBuilder(server.uri(path))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .header("Authorization", bearer)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
             .build();
     HttpResponse<String> response = server.sendUnchecked(request);
     CONTRACT.assertValid(request, response);

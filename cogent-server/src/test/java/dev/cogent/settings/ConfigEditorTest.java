@@ -68,7 +68,8 @@ class ConfigEditorTest {
         AuthSettings.defaults(),
         A2aSettings.DEFAULTS,
         ModelSettings.DEFAULTS,
-        McpSettings.DEFAULTS);
+        McpSettings.DEFAULTS,
+        MemorySettings.DEFAULTS);
   }
 
   /** What a fresh start would read from the project config file alone. */

@@ -35,7 +35,8 @@ class LiveSettingsTest {
         AuthSettings.defaults(),
         A2aSettings.DEFAULTS,
         ModelSettings.DEFAULTS,
-        McpSettings.DEFAULTS);
+        McpSettings.DEFAULTS,
+        MemorySettings.DEFAULTS);
   }
 
   @Test

@@ -43,7 +43,8 @@ class SettingsViewTest {
             AuthSettings.DEFAULT_PASSWORD_HASH_MEMORY_KIB),
         A2aSettings.DEFAULTS,
         ModelSettings.DEFAULTS,
-        McpSettings.DEFAULTS);
+        McpSettings.DEFAULTS,
+        MemorySettings.DEFAULTS);
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cogent.CogentServer;
 import dev.cogent.http.OpenApiContract;
+import dev.cogent.memory.index.Embedder;
 import dev.cogent.observability.SpanBuffer;
 import dev.cogent.settings.Settings;
 import dev.cogent.settings.SettingsLoader;
@@ -37,6 +38,12 @@ public final class TestServer implements AutoCloseable {
 
   /** Shared by every server of the JVM: loading and compiling its schemas is the costly part. */
   private static final OpenApiContract CONTRACT = OpenApiContract.load();
+
+  /**
+   * One embedding model for every server of the test JVM: loading it took a large part of each
+   * memory test's server, and it is thread-safe and stateless between requests.
+   */
+  private static final Embedder EMBEDDER = new Embedder();
 
   private final CogentServer server;
   private final HttpClient client;
@@ -82,7 +89,8 @@ public final class TestServer implements AutoCloseable {
           .keySet()
           .removeIf(name -> name.endsWith("_API_KEY") || name.startsWith("COGENT_"));
       processEnvironment.putAll(environment);
-      return new TestServer(CogentServer.start(settings, clock, processEnvironment), settings);
+      return new TestServer(
+          CogentServer.start(settings, clock, processEnvironment, EMBEDDER), settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -17,11 +17,7 @@ import dev.cogent.memory.PipelineRun;
 import dev.cogent.memory.Upload;
 import dev.cogent.memory.cognify.ExtractionPrompt;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,12 +101,7 @@ public final class MemoryIngestRoutes {
     ItemAnnotations annotations;
     if (contentType.startsWith("multipart/form-data")) {
       requests.checkFormFields(ctx, ADD_FORM_FIELDS);
-      for (UploadedFile file : ctx.uploadedFiles("data")) {
-        uploads.add(new Upload(file.filename(), file.contentType(), bytes(file)));
-      }
-      for (String text : ctx.formParams("data")) {
-        uploads.add(Upload.text(text));
-      }
+      uploads.addAll(MemoryOperationRoutes.uploads(ctx));
       datasetName = first(ctx.formParam("datasetName"), ctx.formParam("dataset_name"));
       datasetId = first(ctx.formParam("datasetId"), ctx.formParam("dataset_id"));
       nodeSet = ctx.formParams("node_set");
@@ -135,6 +126,7 @@ public final class MemoryIngestRoutes {
       nodeSet = request.nodeSet();
       annotations = ItemAnnotations.parse(json, request.labels(), request.externalMetadata());
     }
+    ingestion.checkSize(uploads);
     Dataset dataset = ingestion.target(caller, datasetName, datasetId);
     Ingestion.Added added = ingestion.add(caller, dataset, uploads, nodeSet, annotations);
     ctx.json(MemoryWire.RunInfo.of(added.run(), added.items()));
@@ -174,14 +166,6 @@ public final class MemoryIngestRoutes {
     ctx.json(
         MemoryWire.RunInfo.of(
             cognify.getRun(authentication.principal(ctx), ctx.pathParam("pipeline_run_id")), null));
-  }
-
-  private static byte[] bytes(UploadedFile file) {
-    try (InputStream in = file.content()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static String first(String a, String b) {

@@ -1,10 +1,14 @@
 package dev.cogent.memory.index;
 
+import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -29,13 +33,22 @@ public final class Embedder {
     return model().embed(text).content().vector();
   }
 
-  /** The embeddings of several texts, in order. */
+  /**
+   * The embeddings of several texts, in order; a text given twice is embedded once. The model runs
+   * the texts on parallel threads, so one call with many texts is much faster than many calls.
+   */
   public List<float[]> embedAll(List<String> texts) {
     if (texts.isEmpty()) {
       return List.of();
     }
-    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-    return model().embedAll(segments).content().stream().map(e -> e.vector()).toList();
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(texts));
+    List<TextSegment> segments = distinct.stream().map(TextSegment::from).toList();
+    List<Embedding> embeddings = model().embedAll(segments).content();
+    Map<String, float[]> byText = new HashMap<>();
+    for (int i = 0; i < distinct.size(); i++) {
+      byText.put(distinct.get(i), embeddings.get(i).vector());
+    }
+    return texts.stream().map(byText::get).toList();
   }
 
   /** The number of model tokens of the text (WordPiece, without the special tokens). */
