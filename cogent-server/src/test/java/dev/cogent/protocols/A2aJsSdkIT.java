@@ -9,12 +9,10 @@ import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.NpmPackages;
 import dev.cogent.testing.TestServer;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,71 +67,55 @@ class A2aJsSdkIT {
   void the_js_sdk_client_resolves_the_card_sends_streams_and_gets_the_task() throws Exception {
     Path prefix = Path.of("target", "npm-cache", "a2a-js-sdk").toAbsolutePath();
     NpmPackages.install(prefix, PACKAGE, VERSION, dir.resolve("npm.log"));
-    // An ES module resolves packages from its own folder, so the script sits beside node_modules.
-    Path script = prefix.resolve("cogent-a2a-client-" + ProcessHandle.current().pid() + ".mjs");
-    Files.writeString(script, SCRIPT);
     server =
         TestServer.start(
             DatabaseKind.SQLITE, dir, Map.of(), MutableClock.at("2026-03-02T12:00:00Z"));
-    try {
-      HttpResponse<String> created =
-          server.post(
-              "/agents",
-              "{\"name\": \""
-                  + AGENT
-                  + "\", \"description\": \"Answers over A2A\", \"system_prompt\": \"Help.\","
-                  + " \"model\": \"mock:scripted\", \"a2a_exposed\": true}");
-      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> created =
+        server.post(
+            "/agents",
+            "{\"name\": \""
+                + AGENT
+                + "\", \"description\": \"Answers over A2A\", \"system_prompt\": \"Help.\","
+                + " \"model\": \"mock:scripted\", \"a2a_exposed\": true}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 
-      JsonNode answer = run(script, server.uri("/a2a/" + AGENT + "/").toString());
+    JsonNode answer =
+        new ObjectMapper()
+            .readTree(
+                NpmPackages.runScript(
+                    prefix,
+                    SCRIPT,
+                    dir.resolve("node.log"),
+                    server.uri("/a2a/" + AGENT + "/").toString()));
 
-      JsonNode card = answer.path("card");
-      assertThat(card.path("name").asText()).isEqualTo(AGENT);
-      assertThat(card.path("url").asText()).isEqualTo(server.uri("/a2a/" + AGENT).toString());
-      assertThat(card.path("capabilities").path("streaming").asBoolean()).isTrue();
+    JsonNode card = answer.path("card");
+    assertThat(card.path("name").asText()).isEqualTo(AGENT);
+    assertThat(card.path("url").asText()).isEqualTo(server.uri("/a2a/" + AGENT).toString());
+    assertThat(card.path("capabilities").path("streaming").asBoolean()).isTrue();
 
-      JsonNode sent = answer.path("sent");
-      assertThat(sent.path("kind").asText()).isEqualTo("task");
-      assertThat(sent.path("status").path("state").asText()).isEqualTo("completed");
-      assertThat(text(sent.path("status").path("message"))).isEqualTo("Echo: hello there");
-      assertThat(sent.path("contextId").asText()).isNotBlank();
+    JsonNode sent = answer.path("sent");
+    assertThat(sent.path("kind").asText()).isEqualTo("task");
+    assertThat(sent.path("status").path("state").asText()).isEqualTo("completed");
+    assertThat(text(sent.path("status").path("message"))).isEqualTo("Echo: hello there");
+    assertThat(sent.path("contextId").asText()).isNotBlank();
 
-      List<JsonNode> events = new ArrayList<>();
-      answer.path("events").forEach(events::add);
-      assertThat(events).isNotEmpty();
-      assertThat(events.get(0).path("kind").asText()).isEqualTo("task");
-      String streamedTask = events.get(0).path("id").asText();
-      JsonNode last = events.get(events.size() - 1);
-      assertThat(last.path("kind").asText()).isEqualTo("status-update");
-      assertThat(last.path("final").asBoolean()).isTrue();
-      assertThat(last.path("taskId").asText()).isEqualTo(streamedTask);
-      assertThat(last.path("status").path("state").asText()).isEqualTo("completed");
-      assertThat(text(last.path("status").path("message"))).isEqualTo("all good");
+    List<JsonNode> events = new ArrayList<>();
+    answer.path("events").forEach(events::add);
+    assertThat(events).isNotEmpty();
+    assertThat(events.get(0).path("kind").asText()).isEqualTo("task");
+    String streamedTask = events.get(0).path("id").asText();
+    JsonNode last = events.get(events.size() - 1);
+    assertThat(last.path("kind").asText()).isEqualTo("status-update");
+    assertThat(last.path("final").asBoolean()).isTrue();
+    assertThat(last.path("taskId").asText()).isEqualTo(streamedTask);
+    assertThat(last.path("status").path("state").asText()).isEqualTo("completed");
+    assertThat(text(last.path("status").path("message"))).isEqualTo("all good");
 
-      JsonNode got = answer.path("got");
-      assertThat(got.path("id").asText()).isEqualTo(sent.path("id").asText());
-      assertThat(got.path("contextId").asText()).isEqualTo(sent.path("contextId").asText());
-      assertThat(got.path("status").path("state").asText()).isEqualTo("completed");
-      assertThat(text(got.path("status").path("message"))).isEqualTo("Echo: hello there");
-    } finally {
-      Files.deleteIfExists(script);
-    }
-  }
-
-  /** Runs the script against the agent's URL and returns the JSON line it printed last. */
-  private JsonNode run(Path script, String agentUrl) throws Exception {
-    Path log = dir.resolve("node.log");
-    Process node =
-        new ProcessBuilder("node", script.toString(), agentUrl)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean ended = node.waitFor(120, TimeUnit.SECONDS);
-    node.destroyForcibly();
-    String output = Files.readString(log);
-    assertThat(ended && node.exitValue() == 0).as(output).isTrue();
-    List<String> lines = output.strip().lines().toList();
-    return new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    JsonNode got = answer.path("got");
+    assertThat(got.path("id").asText()).isEqualTo(sent.path("id").asText());
+    assertThat(got.path("contextId").asText()).isEqualTo(sent.path("contextId").asText());
+    assertThat(got.path("status").path("state").asText()).isEqualTo("completed");
+    assertThat(text(got.path("status").path("message"))).isEqualTo("Echo: hello there");
   }
 
   private static String text(JsonNode message) {
