@@ -8,11 +8,8 @@ import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.NpmPackages;
 import dev.cogent.testing.TestServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,32 +53,18 @@ class McpTypeScriptClientIT {
   void the_typescript_sdk_client_lists_the_tools_and_calls_them() throws Exception {
     Path prefix = Path.of("target", "npm-cache", "mcp-sdk").toAbsolutePath();
     NpmPackages.install(prefix, PACKAGE, VERSION, dir.resolve("npm.log"));
-    // An ES module resolves packages from its own folder, so the script sits beside node_modules.
-    Path script = prefix.resolve("cogent-mcp-client-" + ProcessHandle.current().pid() + ".mjs");
-    Files.writeString(script, SCRIPT);
     server =
         TestServer.start(
             DatabaseKind.SQLITE, dir, Map.of(), MutableClock.at("2026-03-02T12:00:00Z"));
-    try {
-      Process node =
-          new ProcessBuilder("node", script.toString(), server.uri("/mcp").toString())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("node.log").toFile())
-              .start();
-      boolean ended = node.waitFor(120, TimeUnit.SECONDS);
-      node.destroyForcibly();
-      String output = Files.readString(dir.resolve("node.log"));
-      assertThat(ended && node.exitValue() == 0).as(output).isTrue();
-
-      List<String> lines = output.strip().lines().toList();
-      JsonNode answer = new ObjectMapper().readTree(lines.get(lines.size() - 1));
-      assertThat(answer.path("tools").toString())
-          .contains("\"remember\"", "\"recall\"", "\"create_entities\"", "\"read_graph\"");
-      assertThat(answer.path("created").path("isError").asBoolean()).isFalse();
-      assertThat(answer.path("graph").path("content").get(0).path("text").asText())
-          .contains("Grace Hopper", "Wrote the first compiler");
-    } finally {
-      Files.deleteIfExists(script);
-    }
+    JsonNode answer =
+        new ObjectMapper()
+            .readTree(
+                NpmPackages.runScript(
+                    prefix, SCRIPT, dir.resolve("node.log"), server.uri("/mcp").toString()));
+    assertThat(answer.path("tools").toString())
+        .contains("\"remember\"", "\"recall\"", "\"create_entities\"", "\"read_graph\"");
+    assertThat(answer.path("created").path("isError").asBoolean()).isFalse();
+    assertThat(answer.path("graph").path("content").get(0).path("text").asText())
+        .contains("Grace Hopper", "Wrote the first compiler");
   }
 }

@@ -1,8 +1,12 @@
 package dev.cogent.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -64,6 +68,37 @@ public final class NpmPackages {
     Assumptions.assumeTrue(
         installed, () -> "npm could not install " + name + "@" + version + ": " + tail(log));
     return home;
+  }
+
+  /**
+   * Runs an ES module script with node and returns the last line it printed; fails, with the
+   * output, when node does not exit 0 within two minutes.
+   *
+   * @param prefix where the script's packages were installed: an ES module resolves packages from
+   *     its own folder, so the script is written there (and deleted afterwards)
+   * @param log where node's output goes
+   */
+  public static String runScript(Path prefix, String source, Path log, String... args)
+      throws IOException, InterruptedException {
+    Path script = prefix.resolve("cogent-script-" + ProcessHandle.current().pid() + ".mjs");
+    Files.writeString(script, source);
+    try {
+      List<String> command = new ArrayList<>(List.of("node", script.toString()));
+      command.addAll(List.of(args));
+      Process node =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      boolean ended = node.waitFor(2, TimeUnit.MINUTES);
+      node.destroyForcibly();
+      String output = Files.readString(log);
+      assertThat(ended && node.exitValue() == 0).as(output).isTrue();
+      List<String> lines = output.strip().lines().toList();
+      return lines.get(lines.size() - 1);
+    } finally {
+      Files.deleteIfExists(script);
+    }
   }
 
   /** Whether the command runs and exits 0 within 30 s. */
