@@ -97,18 +97,22 @@ public final class AgentRuntime {
    */
   public RunService.Started send(String sessionId, Scope scope, MessageRequest request) {
     Session session = sessions.get(sessionId, scope);
-    ModelChoice choice = models.choose(session, scope, request.model());
-    // Read once for the whole run: the profile is built from this definition.
+    // Read once for the whole run: its model settings and its profile come from this definition.
+    Optional<Agent> found = loop.sessionAgent(session);
+    ModelChoice choice =
+        Scope.of(session.scope()).canonical().equals(scope.canonical())
+            ? models.choose(session, scope, request.model(), agentModel(session, found))
+            // The model resolver looks the agent up in the caller's scope, which differs here.
+            : models.choose(session, scope, request.model());
     Agent agent =
-        loop.sessionAgent(session)
-            .orElseThrow(
-                () ->
-                    ApiException.invalid(
-                        "agent_name",
-                        "the session's agent '"
-                            + session.agentName()
-                            + "' no longer exists in its scope; create it again or use another"
-                            + " session"));
+        found.orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "agent_name",
+                    "the session's agent '"
+                        + session.agentName()
+                        + "' no longer exists in its scope; create it again or use another"
+                        + " session"));
     RunService.Started started =
         runs.start(session, request.content(), request.parentId(), request.callbackUrl());
     String runId = started.run().id();
@@ -116,6 +120,14 @@ public final class AgentRuntime {
     live.put(runId, run);
     launch(session, runId, choice, run, request.callbackUrl(), context -> loop.run(context, agent));
     return started;
+  }
+
+  /** What the model resolver reads of the session's agent: nothing when the session names none. */
+  private static Optional<ModelResolver.AgentModel> agentModel(
+      Session session, Optional<Agent> agent) {
+    return session.agentName() == null
+        ? Optional.empty()
+        : agent.map(found -> new ModelResolver.AgentModel(found.model(), found.temperature()));
   }
 
   /** An {@link AgentTask}'s run: {@code stopped} completes when it ended or paused. */
