@@ -544,7 +544,10 @@ public final class CogentServer implements AutoCloseable {
               runTracer);
       runtime.recoverInterruptedRuns();
       agentTasks.set(new AgentTasks(sessions, runs, messages, agentLoop, runtime, workspaces));
-      var sse = new SseWriter(json, Duration.ofSeconds(15), metrics);
+      // Heartbeats keep proxies and clients from closing an idle connection, which happens in real
+      // time whatever the server's clock says, so the silence is measured on the system clock.
+      var sse =
+          new SseWriter(json, settings.server().sseHeartbeat(), metrics, InstantSource.system());
       var a2aService =
           new A2aService(
               database,
@@ -559,7 +562,7 @@ public final class CogentServer implements AutoCloseable {
               a2aService,
               json,
               requests,
-              Duration.ofSeconds(15));
+              settings.server().sseHeartbeat());
       // Cogent's own MCP server (issue #9): memory, knowledge-graph and agent tools at /mcp.
       var mcpEndpoint =
           new McpEndpoint(

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * (Javalin's {@code sse()} only serves GETs that accept {@code text/event-stream}). The stream
  * starts with {@code retry: 3000}; each event is a frame {@code id: <sequence>}, {@code event:
  * <type>}, {@code data: <json>}, flushed as soon as no further event is ready; a {@code :
- * keep-alive} comment goes out after each interval of silence. It ends after the followed run's
+ * keep-alive} comment goes out once the stream has been silent for the heartbeat interval. Silence
+ * is measured from the last thing written, so every flushed batch of events (and every keep-alive)
+ * restarts it: a stream that carries events never gets comments. It ends after the followed run's
  * terminal event, or at the first failed write (the client left): the run itself goes on, it does
  * not belong to the stream.
  *
@@ -34,18 +38,28 @@ public final class SseWriter {
   private final Json json;
   private final Duration heartbeat;
   private final Metrics metrics;
+  private final InstantSource clock;
 
   /**
-   * @param heartbeat the silence after which a keep-alive comment is written (15 s in production)
+   * @param heartbeat the silence after which a keep-alive comment is written ({@code
+   *     server.sse_heartbeat_seconds})
    * @param metrics counts the streams open now
+   * @param clock measures the silence; the wait itself is the subscription's
    */
-  public SseWriter(Json json, Duration heartbeat, Metrics metrics) {
+  public SseWriter(Json json, Duration heartbeat, Metrics metrics, InstantSource clock) {
     if (heartbeat.isZero() || heartbeat.isNegative()) {
       throw new IllegalArgumentException("heartbeat must be positive");
     }
     this.json = json;
     this.heartbeat = heartbeat;
     this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** What the writer reads from: an {@link EventSubscription}, or a scripted one in tests. */
+  interface Events {
+    /** The next event, waiting up to {@code timeout}; empty when none came in time. */
+    Optional<LoggedEvent> next(Duration timeout) throws InterruptedException;
   }
 
   /**
@@ -55,7 +69,7 @@ public final class SseWriter {
   public void respond(Context ctx, EventSubscription events, String runId) {
     metrics.streamOpened();
     try (events) {
-      write(start(ctx), events, runId);
+      write(start(ctx), events::next, runId);
     } catch (IOException e) {
       log.debug("SSE client of run {} went away", runId, e);
     } finally {
@@ -86,13 +100,24 @@ public final class SseWriter {
    *
    * @throws IOException when a write fails
    */
-  void write(OutputStream out, EventSubscription events, String runId) throws IOException {
+  void write(OutputStream out, Events events, String runId) throws IOException {
     send(out, "retry: " + RETRY_MILLIS + "\n\n");
+    Instant lastWrite = clock.instant();
     try {
       while (true) {
-        Optional<LoggedEvent> next = events.next(heartbeat);
-        if (next.isEmpty()) {
+        Instant now = clock.instant();
+        if (now.isBefore(lastWrite)) {
+          // The clock was set back: count the silence from now rather than wait past the interval.
+          lastWrite = now;
+        }
+        Duration silence = Duration.between(lastWrite, now);
+        if (silence.compareTo(heartbeat) >= 0) {
           send(out, ": keep-alive\n\n");
+          lastWrite = clock.instant();
+          continue;
+        }
+        Optional<LoggedEvent> next = events.next(heartbeat.minus(silence));
+        if (next.isEmpty()) {
           continue;
         }
         // Frames already committed go out in one flush: a run's tokens are published in groups,
@@ -107,6 +132,7 @@ public final class SseWriter {
           next = events.next(Duration.ZERO);
         }
         out.flush();
+        lastWrite = clock.instant();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

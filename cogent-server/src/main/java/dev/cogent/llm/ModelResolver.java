@@ -56,9 +56,21 @@ public final class ModelResolver {
    *     configure one
    */
   public ModelChoice choose(Session session, Scope scope, String modelOverride) {
+    return choose(
+        session,
+        scope,
+        modelOverride,
+        session.agentName() == null ? Optional.empty() : agents.find(session.agentName(), scope));
+  }
+
+  /**
+   * As {@link #choose(Session, Scope, String)}, with the model settings of the session's agent
+   * already read by the caller (empty when the session names no agent or it is gone), so that a
+   * run's start reads the definition once.
+   */
+  public ModelChoice choose(
+      Session session, Scope scope, String modelOverride, Optional<AgentModel> agent) {
     SessionConfig config = session.config();
-    Optional<AgentModel> agent =
-        session.agentName() == null ? Optional.empty() : agents.find(session.agentName(), scope);
     Double temperature =
         config != null && config.temperature() != null
             ? config.temperature()

@@ -159,9 +159,12 @@ public final class AgentLoop {
     return middleware.names();
   }
 
-  /** Whether the session's agent exists in its scope (a run of it can start). */
-  boolean hasAgent(Session session) {
-    return profiles.sessionAgent(session.agentName(), Scope.of(session.scope())).isPresent();
+  /**
+   * The definition of the session's agent in its scope, read once when a run starts and handed to
+   * {@link #run(RunContext, Agent)}; empty when it no longer exists.
+   */
+  Optional<Agent> sessionAgent(Session session) {
+    return profiles.sessionAgent(session.agentName(), Scope.of(session.scope()));
   }
 
   /** What one run needs: its session, model and the means to report and stop. */
@@ -197,12 +200,12 @@ public final class AgentLoop {
     }
   }
 
-  /** Runs a new run until its terminal event; the emitter has written it when this returns. */
-  void run(RunContext run) {
-    Optional<AgentProfile> profile = profile(run);
-    if (profile.isPresent()) {
-      loop(run, profile.get(), new Progress(0, new RunUsage(0, 0), new TodoList()));
-    }
+  /**
+   * Runs a new run of the session's {@code agent} (as {@link #sessionAgent} read it when the run
+   * started) until its terminal event; the emitter has written it when this returns.
+   */
+  void run(RunContext run, Agent agent) {
+    loop(run, profile(run, agent), new Progress(0, new RunUsage(0, 0), new TodoList()));
   }
 
   /**
@@ -306,8 +309,9 @@ public final class AgentLoop {
         + "'. Do not run it again unless the user asks; continue without it.";
   }
 
+  /** The profile of the session's agent as it is now (a resumed run reads it again). */
   private Optional<AgentProfile> profile(RunContext run) {
-    Optional<Agent> agent = profiles.sessionAgent(run.session().agentName(), run.scope());
+    Optional<Agent> agent = sessionAgent(run.session());
     if (agent.isEmpty()) {
       run.emitter()
           .fail(
@@ -318,8 +322,12 @@ public final class AgentLoop {
                       + "' no longer exists in this scope"));
       return Optional.empty();
     }
+    return Optional.of(profile(run, agent.get()));
+  }
+
+  private AgentProfile profile(RunContext run, Agent agent) {
     Path workspace = workspaces.forSession(run.session().id());
-    return Optional.of(profiles.build(agent.get(), run.scope(), workspace, true));
+    return profiles.build(agent, run.scope(), workspace, true);
   }
 
   private void loop(RunContext run, AgentProfile profile, Progress progress) {

@@ -8,6 +8,7 @@ import dev.cogent.llm.ModelResolver;
 import dev.cogent.observability.RunAttributes;
 import dev.cogent.observability.RunTracer;
 import dev.cogent.observability.TraceSpan;
+import dev.cogent.registry.Agent;
 import dev.cogent.scope.Scope;
 import dev.cogent.scope.ScopeResolver;
 import dev.cogent.session.EventLog;
@@ -96,21 +97,37 @@ public final class AgentRuntime {
    */
   public RunService.Started send(String sessionId, Scope scope, MessageRequest request) {
     Session session = sessions.get(sessionId, scope);
-    ModelChoice choice = models.choose(session, scope, request.model());
-    if (!loop.hasAgent(session)) {
-      throw ApiException.invalid(
-          "agent_name",
-          "the session's agent '"
-              + session.agentName()
-              + "' no longer exists in its scope; create it again or use another session");
-    }
+    // Read once for the whole run: its model settings and its profile come from this definition.
+    Optional<Agent> found = loop.sessionAgent(session);
+    ModelChoice choice =
+        Scope.of(session.scope()).canonical().equals(scope.canonical())
+            ? models.choose(session, scope, request.model(), agentModel(session, found))
+            // The model resolver looks the agent up in the caller's scope, which differs here.
+            : models.choose(session, scope, request.model());
+    Agent agent =
+        found.orElseThrow(
+            () ->
+                ApiException.invalid(
+                    "agent_name",
+                    "the session's agent '"
+                        + session.agentName()
+                        + "' no longer exists in its scope; create it again or use another"
+                        + " session"));
     RunService.Started started =
         runs.start(session, request.content(), request.parentId(), request.callbackUrl());
     String runId = started.run().id();
     LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
     live.put(runId, run);
-    launch(session, runId, choice, run, request.callbackUrl(), true, loop::run);
+    launch(session, runId, choice, run, request.callbackUrl(), context -> loop.run(context, agent));
     return started;
+  }
+
+  /** What the model resolver reads of the session's agent: nothing when the session names none. */
+  private static Optional<ModelResolver.AgentModel> agentModel(
+      Session session, Optional<Agent> agent) {
+    return session.agentName() == null
+        ? Optional.empty()
+        : agent.map(found -> new ModelResolver.AgentModel(found.model(), found.temperature()));
   }
 
   /** An {@link AgentTask}'s run: {@code stopped} completes when it ended or paused. */
@@ -128,7 +145,7 @@ public final class AgentRuntime {
     String runId = started.run().id();
     LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
     live.put(runId, run);
-    launch(session, runId, choice, run, null, true, context -> loop.run(context, task));
+    launch(session, runId, choice, run, null, context -> loop.run(context, task));
     return new TaskRun(runId, run.ended());
   }
 
@@ -192,7 +209,6 @@ public final class AgentRuntime {
         choice,
         run,
         runs.callbackUrl(runId).orElse(null),
-        false,
         context -> loop.resume(context, checkpoint, request));
     return new Resumed(runId, after.getAsLong());
   }
@@ -245,10 +261,9 @@ public final class AgentRuntime {
       ModelChoice choice,
       LiveRun run,
       String callbackUrl,
-      boolean fresh,
       Consumer<AgentLoop.RunContext> body) {
     try {
-      executor.execute(() -> execute(session, runId, choice, run, callbackUrl, fresh, body));
+      executor.execute(() -> execute(session, runId, choice, run, callbackUrl, body));
     } catch (RejectedExecutionException e) {
       live.remove(runId);
       run.ended().complete(null);
@@ -340,7 +355,6 @@ public final class AgentRuntime {
       ModelChoice choice,
       LiveRun run,
       String callbackUrl,
-      boolean fresh,
       Consumer<AgentLoop.RunContext> body) {
     MDC.put("session_id", session.id());
     MDC.put("run_id", runId);
@@ -355,10 +369,8 @@ public final class AgentRuntime {
                 scope.canonical(),
                 scope.values().get(ScopeResolver.TENANT_KEY)));
     try {
-      // A resumed run was made running again when it was claimed.
-      if (fresh && !runs.markRunning(runId)) {
-        return;
-      }
+      // A new run is stored running (RunService.start), a resumed one was made running again when
+      // it was claimed: nothing to write before the body.
       body.accept(
           new AgentLoop.RunContext(
               session,

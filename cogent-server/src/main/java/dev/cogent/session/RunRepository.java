@@ -30,7 +30,7 @@ final class RunRepository {
   }
 
   /**
-   * Inserts a queued run that holds its session's one active slot and marks the session running.
+   * Inserts a running run that holds its session's one active slot and marks the session running.
    * Fails with a unique violation when the session already has a live run.
    */
   void insertActive(
@@ -43,7 +43,7 @@ final class RunRepository {
     handle
         .createUpdate(
             "INSERT INTO runs (id, session_id, status, created_at, updated_at, user_message_id,"
-                + " callback_url, active_session_id, ordinal) VALUES (:id, :session_id, 'queued',"
+                + " callback_url, active_session_id, ordinal) VALUES (:id, :session_id, 'running',"
                 + " :now, :now, :user_message_id, :callback_url, :session_id, (SELECT"
                 + " COALESCE(MAX(o.ordinal), 0) + 1 FROM runs o WHERE o.session_id = :session_id))")
         .bind("id", id)
@@ -56,20 +56,6 @@ final class RunRepository {
         .createUpdate("UPDATE sessions SET status = 'running' WHERE id = :id")
         .bind("id", sessionId)
         .execute();
-  }
-
-  /** Moves a queued run to running; false if it is no longer queued (aborted meanwhile). */
-  boolean markRunning(String id, Instant now) {
-    return database.inTransaction(
-            handle ->
-                handle
-                    .createUpdate(
-                        "UPDATE runs SET status = 'running', updated_at = :now WHERE id = :id AND"
-                            + " status = 'queued'")
-                    .bind("id", id)
-                    .bind("now", now.toEpochMilli())
-                    .execute())
-        == 1;
   }
 
   /**

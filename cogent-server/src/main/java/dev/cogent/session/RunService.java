@@ -50,8 +50,9 @@ public final class RunService {
   public record Started(Run run, Message userMessage, long afterSequence) {}
 
   /**
-   * Stores the user message and creates a queued run for it, atomically: either both exist and the
-   * run holds the session's one active slot, or neither does.
+   * Stores the user message and creates a running run for it, atomically: either both exist and the
+   * run holds the session's one active slot, or neither does. This one transaction is all a run's
+   * start writes: the run is stored running at once rather than queued and then marked running.
    *
    * <p>The result's {@code afterSequence} is the session's log position before the run's first
    * event: a subscription from it sees the whole run.
@@ -85,7 +86,7 @@ public final class RunService {
           new Run(
               runId,
               session.id(),
-              RunStatus.QUEUED,
+              RunStatus.RUNNING,
               now,
               now,
               null,
@@ -101,11 +102,6 @@ public final class RunService {
       }
       throw e;
     }
-  }
-
-  /** Moves a queued run to running; false when it was ended meanwhile (aborted before start). */
-  public boolean markRunning(String runId) {
-    return repository.markRunning(runId, now());
   }
 
   /**

@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * The lifecycle of a run: {@code queued} and {@code running} are live, {@code waiting_for_approval}
- * is paused, the rest are final.
+ * is paused, the rest are final. A new run is stored {@code running} in the transaction that starts
+ * it; {@code queued} remains for runs stored by earlier versions (start-up recovery still ends
+ * them).
  */
 public enum RunStatus {
   QUEUED,

@@ -14,6 +14,8 @@ import java.time.Duration;
  *     unregistered (docs/security.md, "Agent mode"); its default port is then {@value
  *     #AGENT_MODE_PORT}
  * @param agentModeCheckInterval how often agent mode counts the active agent connections
+ * @param sseHeartbeat the silence after which an SSE stream gets a keep-alive comment, so proxies
+ *     and clients keep an idle stream open
  */
 public record ServerSettings(
     String host,
@@ -23,7 +25,8 @@ public record ServerSettings(
     Duration shutdownGrace,
     boolean allowUnauthenticated,
     boolean agentMode,
-    Duration agentModeCheckInterval) {
+    Duration agentModeCheckInterval,
+    Duration sseHeartbeat) {
 
   /** The port of agent mode when none is set explicitly, as in the anchor. */
   public static final int AGENT_MODE_PORT = 8011;
@@ -42,6 +45,9 @@ public record ServerSettings(
         || agentModeCheckInterval.isNegative()
         || agentModeCheckInterval.isZero()) {
       throw new IllegalArgumentException("server.agent_mode_check_seconds must be at least 1");
+    }
+    if (sseHeartbeat == null || sseHeartbeat.isNegative() || sseHeartbeat.isZero()) {
+      throw new IllegalArgumentException("server.sse_heartbeat_seconds must be at least 1");
     }
   }
 }

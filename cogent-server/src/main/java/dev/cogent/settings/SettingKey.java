@@ -88,6 +88,15 @@ public enum SettingKey {
       "60",
       "Seconds between agent mode's counts of active agent connections.",
       s -> s.server().agentModeCheckInterval()),
+  SERVER_SSE_HEARTBEAT_SECONDS(
+      "server.sse_heartbeat_seconds",
+      "COGENT_SSE_HEARTBEAT_SECONDS",
+      null,
+      ValueType.SECONDS,
+      Visibility.SHOWN,
+      "15",
+      "Seconds of silence after which an SSE stream gets a keep-alive comment.",
+      s -> s.server().sseHeartbeat()),
   STORE_DATA_DIR(
       "store.data_dir",
       "COGENT_DATA_DIR",

@@ -52,7 +52,8 @@ final class SettingValues {
         (Duration) get(SettingKey.SERVER_SHUTDOWN_GRACE_SECONDS),
         (Boolean) get(SettingKey.SERVER_ALLOW_UNAUTHENTICATED),
         (Boolean) get(SettingKey.SERVER_AGENT_MODE),
-        (Duration) get(SettingKey.SERVER_AGENT_MODE_CHECK_SECONDS));
+        (Duration) get(SettingKey.SERVER_AGENT_MODE_CHECK_SECONDS),
+        (Duration) get(SettingKey.SERVER_SSE_HEARTBEAT_SECONDS));
   }
 
   StoreSettings store() {

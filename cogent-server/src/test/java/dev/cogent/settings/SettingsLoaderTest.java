@@ -80,7 +80,8 @@ class SettingsLoaderTest {
                   Duration.ofSeconds(10),
                   false,
                   false,
-                  Duration.ofSeconds(60)));
+                  Duration.ofSeconds(60),
+                  Duration.ofSeconds(15)));
       assertThat(settings.store())
           .isEqualTo(new StoreSettings(work.resolve(".cogent"), null, null, null, 10));
       assertThat(settings.scoping())
@@ -214,7 +215,8 @@ class SettingsLoaderTest {
                   Duration.ofSeconds(3),
                   false,
                   false,
-                  Duration.ofSeconds(60)));
+                  Duration.ofSeconds(60),
+                  Duration.ofSeconds(15)));
       assertThat(settings.store())
           .isEqualTo(
               new StoreSettings(

@@ -42,6 +42,7 @@ public final class SseClient implements AutoCloseable {
   private final LinkedBlockingQueue<Object> items = new LinkedBlockingQueue<>();
   private final List<String> comments = new CopyOnWriteArrayList<>();
   private final List<String> retries = new CopyOnWriteArrayList<>();
+  private final List<String> lines = new CopyOnWriteArrayList<>();
   private final String errorBody;
 
   private SseClient(HttpResponse<Stream<String>> response, String errorBody) {
@@ -177,6 +178,11 @@ public final class SseClient implements AutoCloseable {
     return List.copyOf(comments);
   }
 
+  /** Every line received so far, in order, as sent: for checking where comments fall. */
+  public List<String> lines() {
+    return List.copyOf(lines);
+  }
+
   /** The {@code retry:} values received so far. */
   public List<String> retries() {
     return List.copyOf(retries);
@@ -188,6 +194,7 @@ public final class SseClient implements AutoCloseable {
     StringBuilder data = new StringBuilder();
     try (Stream<String> lines = response.body()) {
       for (String line : (Iterable<String>) lines::iterator) {
+        this.lines.add(line);
         if (line.isEmpty()) {
           if (event != null) {
             items.add(new Frame(id, event, JSON.readTree(data.toString())));
