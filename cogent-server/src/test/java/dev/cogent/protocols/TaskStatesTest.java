@@ -6,6 +6,7 @@ import dev.cogent.session.LoggedEvent;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,7 +22,6 @@ class TaskStatesTest {
     "token, content, Hel, working, Hel",
     "error, code, LLM_UNAVAILABLE, failed, ''",
     "error, code, ABORTED, canceled, ''",
-    "interrupt, message, Approve?, input-required, Approve?",
   })
   void maps_run_events_to_the_spec_task_states(
       String type, String key, String value, String state, String text) {
@@ -33,13 +33,24 @@ class TaskStatesTest {
     }
   }
 
+  @Test
+  void an_interrupt_is_input_required_asking_to_approve_the_named_tool() {
+    A2aWire.Status status =
+        TaskStates.of(event("interrupt", Map.of("tool_name", "write_file"))).orElseThrow();
+
+    assertThat(status.state()).isEqualTo("input-required");
+    assertThat(status.message().parts().get(0).text())
+        .contains("'write_file'")
+        .contains("Reply \"approve\"");
+  }
+
   @ParameterizedTest
   @CsvSource({"usage", "tool_call", "todos"})
   void events_without_an_a2a_state_are_skipped(String type) {
     assertThat(TaskStates.of(event(type, Map.of()))).isEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void done_is_completed_with_the_whole_answer_and_final() {
     A2aWire.Status status =
         TaskStates.of(event("done", Map.of("assistant_data", Map.of("content", "All good"))))
