@@ -61,6 +61,7 @@ import dev.cogent.memory.DatasetRepository;
 import dev.cogent.memory.DatasetResolver;
 import dev.cogent.memory.DatasetService;
 import dev.cogent.memory.Extractors;
+import dev.cogent.memory.FeedbackRepository;
 import dev.cogent.memory.Forget;
 import dev.cogent.memory.GraphEdits;
 import dev.cogent.memory.GraphRepository;
@@ -72,6 +73,7 @@ import dev.cogent.memory.MemoryStorage;
 import dev.cogent.memory.PipelineRunRepository;
 import dev.cogent.memory.RawFiles;
 import dev.cogent.memory.Remember;
+import dev.cogent.memory.RememberEntries;
 import dev.cogent.memory.SessionEntryRepository;
 import dev.cogent.memory.index.Embedder;
 import dev.cogent.memory.index.MemoryIndex;
@@ -408,7 +410,9 @@ public final class CogentServer implements AutoCloseable {
               sessionEntries,
               memoryIndex,
               rawFiles);
-      var datasetService = new DatasetService(memoryStorage, datasetResolver, permissions, clock);
+      var feedbackEntries = new FeedbackRepository(database, json);
+      var datasetService =
+          new DatasetService(memoryStorage, datasetResolver, permissions, feedbackEntries, clock);
       var ingestion = new Ingestion(datasetService, datasetResolver, memoryStorage, clock);
       var cognify =
           new Cognify(
@@ -426,6 +430,7 @@ public final class CogentServer implements AutoCloseable {
               datasetResolver,
               ingestion,
               cognify,
+              feedbackEntries,
               sessions,
               messages,
               runExecutor,
@@ -438,6 +443,7 @@ public final class CogentServer implements AutoCloseable {
               new DataUpdate(datasetService, datasetResolver, ingestion, cognify, memoryStorage),
               remember,
               improve,
+              new RememberEntries(datasetResolver, feedbackEntries, clock),
               authentication,
               requests,
               json);
@@ -451,6 +457,7 @@ public final class CogentServer implements AutoCloseable {
               skillService,
               agentTasks::get,
               database,
+              feedbackEntries,
               json,
               clock);
       var sessionOwners =
