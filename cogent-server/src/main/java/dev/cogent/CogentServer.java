@@ -452,12 +452,14 @@ public final class CogentServer implements AutoCloseable {
       var agentTasks = new AtomicReference<AgentTasks>();
       var memorySearch =
           new SearchService(
-              new StoredMemories(datasetResolver, memoryIndex, embedder, memoryGraph, memoryData),
+              new StoredMemories(
+                  datasetResolver, memoryIndex, embedder, memoryGraph, memoryData, feedbackEntries),
               modelResolver,
               skillService,
               agentTasks::get,
               database,
               feedbackEntries,
+              settings.runtime().memoryFeedbackInfluence(),
               json,
               clock);
       var sessionOwners =

@@ -13,6 +13,8 @@ import java.util.List;
  * @param summarizationTriggerPercent the share of the model's context window at which older turns
  *     are summarized
  * @param defaultContextWindowTokens the context window of a model the catalog does not know
+ * @param memoryFeedbackInfluence how much the {@code feedback_weight} of graph elements moves
+ *     memory's triplet scores ({@code memory.feedback_influence}, 0 to 1)
  * @param largeToolResultBytes tool results longer than this are saved to a workspace file and the
  *     model gets a pointer to it
  */
@@ -22,7 +24,8 @@ public record RuntimeSettings(
     List<String> protectedPaths,
     int summarizationTriggerPercent,
     int defaultContextWindowTokens,
-    int largeToolResultBytes) {
+    int largeToolResultBytes,
+    double memoryFeedbackInfluence) {
 
   public RuntimeSettings {
     if (callbackSigningSecret != null && callbackSigningSecret.isBlank()) {
@@ -41,12 +44,15 @@ public record RuntimeSettings(
     if (largeToolResultBytes < 256) {
       throw new IllegalArgumentException("runtime.large_tool_result_bytes must be at least 256");
     }
+    if (!(memoryFeedbackInfluence >= 0 && memoryFeedbackInfluence <= 1)) {
+      throw new IllegalArgumentException("memory.feedback_influence must be between 0 and 1");
+    }
   }
 
   /** The defaults of every field but the secret. */
   public static RuntimeSettings withSecret(String callbackSigningSecret) {
     return new RuntimeSettings(
-        callbackSigningSecret, List.of(), List.of(".cogent"), 85, 128_000, 50_000);
+        callbackSigningSecret, List.of(), List.of(".cogent"), 85, 128_000, 50_000, 0.0);
   }
 
   @Override
@@ -63,6 +69,8 @@ public record RuntimeSettings(
         + defaultContextWindowTokens
         + ", largeToolResultBytes="
         + largeToolResultBytes
+        + ", memoryFeedbackInfluence="
+        + memoryFeedbackInfluence
         + "]";
   }
 }

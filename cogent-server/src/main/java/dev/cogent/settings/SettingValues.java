@@ -105,7 +105,8 @@ final class SettingValues {
         names(SettingKey.RUNTIME_PROTECTED_PATHS),
         (Integer) get(SettingKey.RUNTIME_SUMMARIZATION_TRIGGER_PERCENT),
         (Integer) get(SettingKey.RUNTIME_DEFAULT_CONTEXT_WINDOW_TOKENS),
-        (Integer) get(SettingKey.RUNTIME_LARGE_TOOL_RESULT_BYTES));
+        (Integer) get(SettingKey.RUNTIME_LARGE_TOOL_RESULT_BYTES),
+        (Double) get(SettingKey.MEMORY_FEEDBACK_INFLUENCE));
   }
 
   AuthSettings auth() {

@@ -57,6 +57,7 @@ public final class SearchService {
       Supplier<AgentTasks> agents,
       Database database,
       FeedbackRepository feedback,
+      double feedbackInfluence,
       Json json,
       InstantSource clock) {
     this(
@@ -66,6 +67,7 @@ public final class SearchService {
         agents,
         database,
         feedback,
+        feedbackInfluence,
         json,
         clock);
   }
@@ -77,6 +79,7 @@ public final class SearchService {
       Supplier<AgentTasks> agents,
       Database database,
       FeedbackRepository feedback,
+      double feedbackInfluence,
       Json json,
       InstantSource clock) {
     this.memories = memories;
@@ -84,7 +87,7 @@ public final class SearchService {
     this.answers = new SessionAnswers(feedback, clock);
     this.json = json;
     this.clock = clock;
-    TripletSearch triplets = new TripletSearch();
+    TripletSearch triplets = new TripletSearch(feedbackInfluence);
     Answerer answerer = new Answerer(completions);
     this.agentic =
         new AgenticCompletionRetriever(triplets, retrievers::get, router, skills, agents, json);
