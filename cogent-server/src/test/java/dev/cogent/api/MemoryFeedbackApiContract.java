@@ -150,6 +150,79 @@ abstract class MemoryFeedbackApiContract {
         .allSatisfy((id, weight) -> assertThat(weight).isEqualTo(0.75));
   }
 
+  private JsonNode topTriplets(String datasetId, int topK) {
+    return ok(http.post(
+            alice,
+            "/api/v1/search",
+            "{\"search_type\": \"GRAPH_COMPLETION\", \"dataset_ids\": [\""
+                + datasetId
+                + "\"], \"query\": \""
+                + QUERY
+                + "\", \"top_k\": "
+                + topK
+                + ", \"only_context\": true, \"verbose\": true}"))
+        .get(0)
+        .path("objects_result");
+  }
+
+  @Test
+  void with_feedback_influence_a_positively_rated_triplet_scores_closer() {
+    server.close();
+    server =
+        TestServer.start(
+            kind(),
+            dir.resolve("influence"),
+            Map.of(
+                "COGENT_REQUIRE_AUTHENTICATION", "true", "COGENT_MEMORY_FEEDBACK_INFLUENCE", "1"),
+            clock);
+    http = new MemoryHttp(server);
+    http.user("admin@example.com");
+    alice = http.user("alice@example.com");
+    String datasetId = cognifiedDataset();
+    JsonNode before = topTriplets(datasetId, 10);
+    assertThat(before.size()).isGreaterThan(1);
+    JsonNode second = before.get(1);
+    String entry =
+        "{\"dataset_id\": \""
+            + datasetId
+            + "\", \"entry\": {\"type\": \"qa\", \"qa_id\": \"q-1\", \"question\": \"q\","
+            + " \"answer\": \"a\", \"used_graph_element_ids\": [\""
+            + second.path("source").path("id").asText()
+            + "\", \""
+            + second.path("id").asText()
+            + "\", \""
+            + second.path("target").path("id").asText()
+            + "\"]}}";
+    ok(http.post(alice, "/api/v1/remember/entry", entry));
+    String rate =
+        "{\"dataset_id\": \""
+            + datasetId
+            + "\", \"entry\": {\"type\": \"feedback\", \"qa_id\": \"q-1\","
+            + " \"feedback_score\": 5}}";
+    for (int round = 0; round < 3; round++) {
+      ok(http.post(alice, "/api/v1/remember/entry", rate));
+      improve(datasetId, "apply_feedback_weights");
+    }
+
+    // Three ratings of 5 move the weight 0.5 -> 0.75 -> 0.875 -> 0.9375; with influence 1 every
+    // term of the triplet's score is multiplied by 1 - (0.9375 - 0.5).
+    JsonNode after = topTriplets(datasetId, 10);
+    double rescored = -1;
+    int rank = -1;
+    for (int i = 0; i < after.size(); i++) {
+      if (after.get(i).path("id").asText().equals(second.path("id").asText())) {
+        rescored = after.get(i).path("score").asDouble();
+        rank = i;
+      }
+    }
+    assertThat(rescored)
+        .isCloseTo(
+            second.path("score").asDouble() * 0.5625, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(rank).isBetween(0, 1);
+    assertThat(after.get(0).path("score").asDouble())
+        .isLessThanOrEqualTo(before.get(0).path("score").asDouble());
+  }
+
   @Test
   void trace_feedback_becomes_graph_memory_through_the_trace_tasks() {
     String datasetId = cognifiedDataset();
