@@ -61,6 +61,7 @@ import dev.cogent.memory.DatasetRepository;
 import dev.cogent.memory.DatasetResolver;
 import dev.cogent.memory.DatasetService;
 import dev.cogent.memory.Extractors;
+import dev.cogent.memory.FeedbackRepository;
 import dev.cogent.memory.Forget;
 import dev.cogent.memory.GraphEdits;
 import dev.cogent.memory.GraphRepository;
@@ -72,6 +73,7 @@ import dev.cogent.memory.MemoryStorage;
 import dev.cogent.memory.PipelineRunRepository;
 import dev.cogent.memory.RawFiles;
 import dev.cogent.memory.Remember;
+import dev.cogent.memory.RememberEntries;
 import dev.cogent.memory.SessionEntryRepository;
 import dev.cogent.memory.index.Embedder;
 import dev.cogent.memory.index.MemoryIndex;
@@ -414,7 +416,9 @@ public final class CogentServer implements AutoCloseable {
               sessionEntries,
               memoryIndex,
               rawFiles);
-      var datasetService = new DatasetService(memoryStorage, datasetResolver, permissions, clock);
+      var feedbackEntries = new FeedbackRepository(database, json);
+      var datasetService =
+          new DatasetService(memoryStorage, datasetResolver, permissions, feedbackEntries, clock);
       var pipelineTracer = new PipelineTracer(telemetry, metrics);
       var ingestion =
           new Ingestion(
@@ -440,6 +444,7 @@ public final class CogentServer implements AutoCloseable {
               datasetResolver,
               ingestion,
               cognify,
+              feedbackEntries,
               sessions,
               messages,
               runExecutor,
@@ -453,6 +458,7 @@ public final class CogentServer implements AutoCloseable {
               new DataUpdate(datasetService, datasetResolver, ingestion, cognify, memoryStorage),
               remember,
               improve,
+              new RememberEntries(datasetResolver, feedbackEntries, clock),
               authentication,
               requests,
               json);
@@ -461,11 +467,14 @@ public final class CogentServer implements AutoCloseable {
       var agentTasks = new AtomicReference<AgentTasks>();
       var memorySearch =
           new SearchService(
-              new StoredMemories(datasetResolver, memoryIndex, embedder, memoryGraph, memoryData),
+              new StoredMemories(
+                  datasetResolver, memoryIndex, embedder, memoryGraph, memoryData, feedbackEntries),
               modelResolver,
               skillService,
               agentTasks::get,
               database,
+              feedbackEntries,
+              settings.memory().feedbackInfluence(),
               json,
               clock);
       var sessionOwners =

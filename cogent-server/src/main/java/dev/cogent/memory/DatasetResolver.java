@@ -40,6 +40,23 @@ public final class DatasetResolver {
   }
 
   /**
+   * The one dataset a request names by {@code datasetId} (wins) or by the name of the caller's own.
+   *
+   * @throws ApiException 400 when neither is given, 404 for an unknown one, 403 without the
+   *     permission
+   */
+  public Dataset named(
+      Principal caller, String datasetName, String datasetId, Permission permission) {
+    if (Forget.present(datasetId)) {
+      return get(caller, datasetId.strip(), permission);
+    }
+    if (Forget.present(datasetName)) {
+      return resolve(caller, List.of(datasetName.strip()), List.of(), permission).get(0);
+    }
+    throw ApiException.badRequest("No dataset_name or dataset_id provided");
+  }
+
+  /**
    * The datasets a request names: by {@code ids} when any are given (names are then ignored), else
    * by {@code names} among the caller's own datasets, else every dataset the caller may use with
    * {@code permission}.

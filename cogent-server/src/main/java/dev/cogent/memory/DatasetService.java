@@ -31,13 +31,16 @@ public final class DatasetService {
   private final RawFiles raw;
   private final DatasetResolver resolver;
   private final Permissions permissions;
+  private final FeedbackRepository feedback;
   private final InstantSource clock;
 
   public DatasetService(
       MemoryStorage storage,
       DatasetResolver resolver,
       Permissions permissions,
+      FeedbackRepository feedback,
       InstantSource clock) {
+    this.feedback = feedback;
     this.datasets = storage.datasets();
     this.data = storage.data();
     this.graph = storage.graph();
@@ -159,10 +162,57 @@ public final class DatasetService {
     return new RawData(item, raw.resolve(item.rawLocation()));
   }
 
-  /** The graph of a dataset. */
+  /**
+   * The graph of a dataset. A node or edge whose {@code feedback_weight} moved from the neutral 0.5
+   * carries it among its properties.
+   */
   public Subgraph graph(Principal caller, String datasetId) {
     resolver.get(caller, datasetId, Permission.READ);
-    return new Subgraph(graph.nodes(List.of(datasetId)), graph.edges(List.of(datasetId)));
+    List<GraphNode> nodes = graph.nodes(List.of(datasetId));
+    List<GraphEdge> edges = graph.edges(List.of(datasetId));
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    nodes.forEach(n -> ids.add(n.id()));
+    edges.forEach(e -> ids.add(e.id()));
+    Map<String, Double> weights = new java.util.HashMap<>(feedback.weights(datasetId, ids));
+    weights.values().removeIf(w -> w == 0.5);
+    if (weights.isEmpty()) {
+      return new Subgraph(nodes, edges);
+    }
+    return new Subgraph(
+        nodes.stream()
+            .map(
+                n ->
+                    weights.containsKey(n.id())
+                        ? new GraphNode(
+                            n.datasetId(),
+                            n.id(),
+                            n.name(),
+                            n.type(),
+                            n.description(),
+                            weighed(n.properties(), weights.get(n.id())))
+                        : n)
+            .toList(),
+        edges.stream()
+            .map(
+                e ->
+                    weights.containsKey(e.id())
+                        ? new GraphEdge(
+                            e.datasetId(),
+                            e.id(),
+                            e.sourceId(),
+                            e.targetId(),
+                            e.relationshipName(),
+                            e.description(),
+                            e.weight(),
+                            weighed(e.properties(), weights.get(e.id())))
+                        : e)
+            .toList());
+  }
+
+  private static Map<String, Object> weighed(Map<String, Object> properties, double weight) {
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(properties);
+    copy.put("feedback_weight", weight);
+    return copy;
   }
 
   /** Node and edge counts of a dataset, with its latest cognify run. */

@@ -58,30 +58,17 @@ public final class Improve {
           "merge_entity_duplicates",
           "index_data_points");
 
-  /**
-   * The anchor's feedback tasks, refused with 422 rather than run as no-ops: they apply feedback
-   * scores that clients give on answers (its session Q&A entries with {@code feedback_score} and
-   * {@code used_graph_element_ids}, its {@code remember/entry} of type {@code feedback}) and on
-   * agent traces. Cogent records neither the graph elements an answer used nor any feedback yet, so
-   * there is nothing these tasks could read.
-   */
-  static final Map<String, String> FEEDBACK_TASKS =
-      Map.of(
-          "apply_feedback_weights",
-          "it weighs the nodes and edges that answered a query by the feedback given on that"
-              + " answer",
-          "extract_agent_trace_feedbacks",
-          "it reads the feedback given on agent traces",
-          "cognify_agent_trace_feedback",
-          "it turns the feedback given on agent traces into memory");
-
   /** The node set of data items made from sessions (the anchor's tag). */
   public static final String SESSION_NODE_SET = "user_sessions_from_cache";
+
+  /** The node set of data items made from agent trace feedback (the anchor's tag). */
+  public static final String TRACE_FEEDBACK_NODE_SET = "agent_trace_feedback";
 
   private final MemoryStorage storage;
   private final DatasetResolver resolver;
   private final Ingestion ingestion;
   private final Cognify cognify;
+  private final FeedbackRepository feedback;
   private final SessionService agentSessions;
   private final MessageService messages;
   private final ExecutorService executor;
@@ -93,6 +80,7 @@ public final class Improve {
       DatasetResolver resolver,
       Ingestion ingestion,
       Cognify cognify,
+      FeedbackRepository feedback,
       SessionService agentSessions,
       MessageService messages,
       ExecutorService executor,
@@ -102,6 +90,7 @@ public final class Improve {
     this.resolver = resolver;
     this.ingestion = ingestion;
     this.cognify = cognify;
+    this.feedback = feedback;
     this.agentSessions = agentSessions;
     this.messages = messages;
     this.executor = executor;
@@ -136,17 +125,8 @@ public final class Improve {
    */
   public Map<String, PipelineRun> improve(Principal caller, Request request, Scope scope) {
     List<String> tasks = plan(request);
-    Dataset dataset;
-    if (Forget.present(request.datasetId())) {
-      dataset = resolver.get(caller, request.datasetId().strip(), Permission.WRITE);
-    } else if (Forget.present(request.datasetName())) {
-      dataset =
-          resolver
-              .resolve(caller, List.of(request.datasetName().strip()), List.of(), Permission.WRITE)
-              .get(0);
-    } else {
-      throw ApiException.badRequest("No dataset_name or dataset_id provided");
-    }
+    Dataset dataset =
+        resolver.named(caller, request.datasetName(), request.datasetId(), Permission.WRITE);
     return Map.of(dataset.id(), start(caller, dataset, tasks, request, scope));
   }
 
@@ -172,7 +152,7 @@ public final class Improve {
         !request.enrichmentTasks().isEmpty()
             ? request.enrichmentTasks()
             : sessions
-                ? List.of("cognify_session", "index_data_points")
+                ? List.of("apply_feedback_weights", "cognify_session", "index_data_points")
                 : List.of("index_data_points");
     List<String> tasks = new ArrayList<>(new LinkedHashSet<>(extraction));
     tasks.addAll(new LinkedHashSet<>(enrichment));
@@ -184,15 +164,6 @@ public final class Improve {
       if (!known.contains(task)) {
         throw ApiException.invalid(
             field, "unknown task '" + task + "'; known: " + String.join(", ", known));
-      }
-      if (FEEDBACK_TASKS.containsKey(task)) {
-        throw ApiException.invalid(
-            field,
-            "task '"
-                + task
-                + "' is not available: "
-                + FEEDBACK_TASKS.get(task)
-                + ", and this server records no feedback on answers or agent traces yet");
       }
     }
   }
@@ -267,6 +238,7 @@ public final class Improve {
     Map<String, String> documents;
     List<String> bridgedEntries = new ArrayList<>();
     List<List<GraphNode>> duplicates;
+    List<FeedbackEntry> traceFeedbacks;
 
     Work(
         Principal caller,
@@ -334,7 +306,9 @@ public final class Improve {
       case "apply_frequency_weights" -> frequencyWeights(datasetId, work);
       case "merge_entity_duplicates" -> merge(datasetId, work);
       case "index_data_points" -> reindex(datasetId);
-      // The feedback tasks are refused by plan().
+      case "apply_feedback_weights" -> feedbackWeights(work);
+      case "extract_agent_trace_feedbacks" -> work.traceFeedbacks = traceFeedbacks(work);
+      case "cognify_agent_trace_feedback" -> cognifyTraceFeedback(work);
       default -> throw new IllegalStateException("unchecked task " + task);
     }
   }
@@ -409,6 +383,47 @@ public final class Improve {
     ingestion.add(work.caller, work.dataset, uploads, List.of(SESSION_NODE_SET));
     cognifyNow(work);
     storage.sessions().markBridged(work.bridgedEntries);
+    work.nodeScope = null;
+  }
+
+  /**
+   * Moves the {@code feedback_weight} of the nodes and edges each rated answer used toward its
+   * score: {@code w ← (w + (score − 1) / 4) / 2}, so 5 pulls toward 1, 1 toward 0 and 3 toward the
+   * neutral 0.5. Each feedback is applied once; a new feedback on the same answer applies again.
+   */
+  private void feedbackWeights(Work work) {
+    for (FeedbackEntry entry :
+        feedback.pending(work.dataset.id(), FeedbackEntry.QA, work.request.sessionIds())) {
+      feedback.applyWeight(entry, (entry.feedbackScore() - 1) / 4.0);
+    }
+  }
+
+  /** The trace entries not yet cognified that carry a {@code session_feedback} text. */
+  private List<FeedbackEntry> traceFeedbacks(Work work) {
+    return feedback
+        .pending(work.dataset.id(), FeedbackEntry.TRACE, work.request.sessionIds())
+        .stream()
+        .filter(e -> e.trace().get("session_feedback") instanceof String text && !text.isBlank())
+        .toList();
+  }
+
+  private void cognifyTraceFeedback(Work work) {
+    if (work.traceFeedbacks == null) {
+      work.traceFeedbacks = traceFeedbacks(work);
+    }
+    if (work.traceFeedbacks.isEmpty()) {
+      return;
+    }
+    List<Upload> uploads = new ArrayList<>();
+    for (FeedbackEntry entry : work.traceFeedbacks) {
+      String name = "agent-trace-feedback-" + entry.id() + ".txt";
+      String text = ((String) entry.trace().get("session_feedback")).strip();
+      uploads.add(new Upload(name, "text/plain", text.getBytes(StandardCharsets.UTF_8)));
+    }
+    ingestion.add(work.caller, work.dataset, uploads, List.of(TRACE_FEEDBACK_NODE_SET));
+    cognifyNow(work);
+    feedback.markApplied(work.traceFeedbacks.stream().map(FeedbackEntry::id).toList());
+    work.traceFeedbacks = List.of();
     work.nodeScope = null;
   }
 

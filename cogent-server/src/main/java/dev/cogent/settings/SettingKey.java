@@ -415,6 +415,15 @@ public enum SettingKey {
       "50000",
       "Tool results larger than this go to a workspace file; the model gets a pointer.",
       s -> s.runtime().largeToolResultBytes()),
+  MEMORY_FEEDBACK_INFLUENCE(
+      "memory.feedback_influence",
+      "COGENT_MEMORY_FEEDBACK_INFLUENCE",
+      null,
+      ValueType.DOUBLE,
+      Visibility.SHOWN,
+      "0.0",
+      "How much feedback_weight moves GRAPH_* triplet scores (0 to 1; 0 leaves ranking unchanged).",
+      s -> s.memory().feedbackInfluence()),
   A2A_ENABLED(
       "a2a.enabled",
       "COGENT_A2A_ENABLED",

@@ -138,6 +138,7 @@ final class SettingValues {
   MemorySettings memory() {
     return new MemorySettings(
         (Long) get(SettingKey.MEMORY_MAX_UPLOAD_BYTES),
-        (Integer) get(SettingKey.MEMORY_MAX_UPLOAD_FILES));
+        (Integer) get(SettingKey.MEMORY_MAX_UPLOAD_FILES),
+        (Double) get(SettingKey.MEMORY_FEEDBACK_INFLUENCE));
   }
 }

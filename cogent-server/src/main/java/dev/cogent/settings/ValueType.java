@@ -25,6 +25,7 @@ enum ValueType {
   INTEGER(false, "an integer"),
   OPTIONAL_INTEGER(true, "an integer or null"),
   LONG(false, "an integer"),
+  DOUBLE(false, "a number"),
   BOOLEAN(false, "a boolean (true/false, 1/0, yes/no)"),
   LOG_LEVEL(false, "one of trace, debug, info, warn, error"),
   SECONDS(false, "a whole number of seconds"),
@@ -76,6 +77,7 @@ enum ValueType {
       case INTEGER -> parseInt(text);
       case OPTIONAL_INTEGER -> text.isEmpty() ? null : parseInt(text);
       case LONG -> parseLong(text);
+      case DOUBLE -> parseDouble(text);
       case BOOLEAN -> parseBoolean(text);
       case LOG_LEVEL -> parseLogLevel(text);
       case SECONDS -> parseSeconds(text);
@@ -149,6 +151,14 @@ enum ValueType {
   private int parseInt(String text) {
     try {
       return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw mismatch(text);
+    }
+  }
+
+  private double parseDouble(String text) {
+    try {
+      return Double.parseDouble(text);
     } catch (NumberFormatException e) {
       throw mismatch(text);
     }

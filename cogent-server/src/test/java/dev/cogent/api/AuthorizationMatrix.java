@@ -670,6 +670,16 @@ final class AuthorizationMatrix {
                     "Erin Stone designs Hooli Inc."),
             200),
         dataset(
+            "POST /api/v1/remember/entry",
+            (w, c) ->
+                Request.post(
+                    "/api/v1/remember/entry",
+                    "{\"dataset_id\": \""
+                        + w.ownerDataset()[0]
+                        + "\", \"entry\": {\"type\": \"trace\", \"session_feedback\":"
+                        + " \"good\"}}"),
+            200),
+        dataset(
             "POST /api/v1/improve",
             (w, c) ->
                 Request.post(

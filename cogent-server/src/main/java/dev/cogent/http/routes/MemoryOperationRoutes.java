@@ -15,6 +15,7 @@ import dev.cogent.memory.ItemAnnotations;
 import dev.cogent.memory.PipelineRun;
 import dev.cogent.memory.PipelineStatus;
 import dev.cogent.memory.Remember;
+import dev.cogent.memory.RememberEntries;
 import dev.cogent.memory.Upload;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
@@ -39,6 +40,7 @@ public final class MemoryOperationRoutes {
   private final DataUpdate update;
   private final Remember remember;
   private final Improve improve;
+  private final RememberEntries entries;
   private final Authentication authentication;
   private final Requests requests;
   private final Json json;
@@ -48,6 +50,7 @@ public final class MemoryOperationRoutes {
       DataUpdate update,
       Remember remember,
       Improve improve,
+      RememberEntries entries,
       Authentication authentication,
       Requests requests,
       Json json) {
@@ -55,6 +58,7 @@ public final class MemoryOperationRoutes {
     this.update = update;
     this.remember = remember;
     this.improve = improve;
+    this.entries = entries;
     this.authentication = authentication;
     this.requests = requests;
     this.json = json;
@@ -109,6 +113,31 @@ public final class MemoryOperationRoutes {
     routes.patch("/api/v1/update", this::update);
     routes.post("/api/v1/remember", this::remember);
     routes.post("/api/v1/improve", this::improve);
+    routes.post("/api/v1/remember/entry", this::rememberEntry);
+  }
+
+  record EntryJson(
+      @JsonProperty("entry") Map<String, Object> entry,
+      @JsonProperty("dataset_name") @JsonAlias("datasetName") String datasetName,
+      @JsonProperty("dataset_id") @JsonAlias("datasetId") String datasetId,
+      @JsonProperty("session_id") @JsonAlias("sessionId") String sessionId) {}
+
+  private void rememberEntry(Context ctx) {
+    EntryJson body = requests.body(ctx, EntryJson.class);
+    if (body.entry() == null) {
+      throw ApiException.invalid("entry", "is required");
+    }
+    Map<String, Object> fields = new LinkedHashMap<>(body.entry());
+    Object type = fields.remove("type");
+    ctx.json(
+        entries.remember(
+            authentication.principal(ctx),
+            new RememberEntries.Request(
+                type instanceof String text ? text : null,
+                fields,
+                body.datasetName(),
+                body.datasetId(),
+                body.sessionId())));
   }
 
   private void forget(Context ctx) {

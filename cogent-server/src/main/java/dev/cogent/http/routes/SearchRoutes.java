@@ -65,8 +65,8 @@ public final class SearchRoutes {
       @JsonProperty("top_k") @JsonAlias("topK") Integer topK,
       @JsonProperty("only_context") @JsonAlias("onlyContext") Boolean onlyContext,
       @JsonProperty("verbose") Boolean verbose,
-      @JsonProperty("include_references") @JsonAlias("includeReferences")
-          Boolean includeReferences) {}
+      @JsonProperty("include_references") @JsonAlias("includeReferences") Boolean includeReferences,
+      @JsonProperty("session_id") @JsonAlias("sessionId") String sessionId) {}
 
   public void addTo(JavalinDefaultRoutingApi routes) {
     routes.post("/api/v1/search", this::search);
@@ -123,7 +123,7 @@ public final class SearchRoutes {
             null,
             null,
             body.includeReferences());
-    ctx.json(search.recall(caller, requests.scope(ctx), request, routed));
+    ctx.json(search.recall(caller, requests.scope(ctx), request, routed, body.sessionId()));
   }
 
   private void history(Context ctx) {

@@ -2,6 +2,7 @@ package dev.cogent.memory.search;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What search reads of one dataset the caller may read: its chunks, summaries and graph, through
@@ -67,6 +68,14 @@ interface DatasetMemory {
   record SummaryView(String id, String chunkId, String dataId, String text) {}
 
   /** A graph node. */
+  /**
+   * The {@code feedback_weight} of these nodes and edges by id (0.5, neutral, for any left out);
+   * only read when feedback influences ranking.
+   */
+  default Map<String, Double> feedbackWeights(Collection<String> ids) {
+    return Map.of();
+  }
+
   record NodeView(String id, String name, String type, String description) {}
 
   /** A directed edge with both of its ends. */

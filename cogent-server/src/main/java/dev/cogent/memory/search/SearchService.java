@@ -6,6 +6,7 @@ import dev.cogent.ErrorCode;
 import dev.cogent.Json;
 import dev.cogent.identity.Principal;
 import dev.cogent.llm.ModelResolver;
+import dev.cogent.memory.FeedbackRepository;
 import dev.cogent.registry.SkillService;
 import dev.cogent.runtime.AgentTasks;
 import dev.cogent.scope.Scope;
@@ -45,6 +46,7 @@ public final class SearchService {
   private final AgenticCompletionRetriever agentic;
   private final QueryRouter router = new QueryRouter();
   private final SearchHistoryRepository history;
+  private final SessionAnswers answers;
   private final Json json;
   private final InstantSource clock;
 
@@ -54,9 +56,20 @@ public final class SearchService {
       SkillService skills,
       Supplier<AgentTasks> agents,
       Database database,
+      FeedbackRepository feedback,
+      double feedbackInfluence,
       Json json,
       InstantSource clock) {
-    this((MemorySource) memories, new Completions(models), skills, agents, database, json, clock);
+    this(
+        (MemorySource) memories,
+        new Completions(models),
+        skills,
+        agents,
+        database,
+        feedback,
+        feedbackInfluence,
+        json,
+        clock);
   }
 
   SearchService(
@@ -65,13 +78,16 @@ public final class SearchService {
       SkillService skills,
       Supplier<AgentTasks> agents,
       Database database,
+      FeedbackRepository feedback,
+      double feedbackInfluence,
       Json json,
       InstantSource clock) {
     this.memories = memories;
     this.history = new SearchHistoryRepository(database);
+    this.answers = new SessionAnswers(feedback, clock);
     this.json = json;
     this.clock = clock;
-    TripletSearch triplets = new TripletSearch();
+    TripletSearch triplets = new TripletSearch(feedbackInfluence);
     Answerer answerer = new Answerer(completions);
     this.agentic =
         new AgenticCompletionRetriever(triplets, retrievers::get, router, skills, agents, json);
@@ -118,6 +134,16 @@ public final class SearchService {
    */
   public List<RecallItem> recall(
       Principal caller, Scope scope, SearchRequest request, boolean routed) {
+    return recall(caller, scope, request, routed, null);
+  }
+
+  /**
+   * A recall in a memory session: as {@link #recall(Principal, Scope, SearchRequest, boolean)}, and
+   * with a {@code sessionId} each answered dataset result is stored as the session's QA entry
+   * (research §1.7), which feedback can then rate.
+   */
+  public List<RecallItem> recall(
+      Principal caller, Scope scope, SearchRequest request, boolean routed, String sessionId) {
     SearchType type = request.searchType();
     Map<String, Object> metadata = new LinkedHashMap<>();
     if (routed) {
@@ -128,9 +154,19 @@ public final class SearchService {
     }
     List<DatasetResult> results = run(caller, scope, request, type);
     remember(caller, request.query(), results, request.onlyContext());
+    Map<String, String> qaIds =
+        sessionId == null || sessionId.isBlank()
+            ? Map.of()
+            : answers.record(caller, sessionId.strip(), request.query(), results);
     List<RecallItem> items = new ArrayList<>();
     for (DatasetResult result : results) {
-      items.addAll(RecallItems.of(result, request.onlyContext(), metadata));
+      Map<String, Object> itemMetadata = metadata;
+      if (qaIds.containsKey(result.datasetId())) {
+        // The id feedback on this answer names (remember/entry of type feedback).
+        itemMetadata = new LinkedHashMap<>(metadata);
+        itemMetadata.put("qa_id", qaIds.get(result.datasetId()));
+      }
+      items.addAll(RecallItems.of(result, request.onlyContext(), itemMetadata));
     }
     return items;
   }

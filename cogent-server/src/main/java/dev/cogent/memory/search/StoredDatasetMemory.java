@@ -5,6 +5,7 @@ import dev.cogent.memory.ChunkSummary;
 import dev.cogent.memory.DataItem;
 import dev.cogent.memory.DataRepository;
 import dev.cogent.memory.Dataset;
+import dev.cogent.memory.FeedbackRepository;
 import dev.cogent.memory.GraphEdge;
 import dev.cogent.memory.GraphNode;
 import dev.cogent.memory.GraphRepository;
@@ -45,13 +46,17 @@ final class StoredDatasetMemory implements DatasetMemory {
   /**
    * @param vectors the query embeddings of this request, shared by its datasets
    */
+  private final FeedbackRepository feedback;
+
   StoredDatasetMemory(
       Dataset dataset,
       MemoryIndex index,
       Embedder embedder,
       GraphRepository graph,
       DataRepository data,
+      FeedbackRepository feedback,
       Map<String, float[]> vectors) {
+    this.feedback = feedback;
     this.dataset = dataset;
     this.ids = List.of(dataset.id());
     this.index = index;
@@ -287,5 +292,10 @@ final class StoredDatasetMemory implements DatasetMemory {
     Map<String, T> map = new HashMap<>();
     rows.forEach(row -> map.put(id.apply(row), row));
     return map;
+  }
+
+  @Override
+  public Map<String, Double> feedbackWeights(Collection<String> ids) {
+    return feedback.weights(dataset.id(), ids);
   }
 }

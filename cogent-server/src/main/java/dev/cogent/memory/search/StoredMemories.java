@@ -4,6 +4,7 @@ import dev.cogent.identity.Permission;
 import dev.cogent.identity.Principal;
 import dev.cogent.memory.DataRepository;
 import dev.cogent.memory.DatasetResolver;
+import dev.cogent.memory.FeedbackRepository;
 import dev.cogent.memory.GraphRepository;
 import dev.cogent.memory.index.Embedder;
 import dev.cogent.memory.index.MemoryIndex;
@@ -23,18 +24,21 @@ public final class StoredMemories implements MemorySource {
   private final Embedder embedder;
   private final GraphRepository graph;
   private final DataRepository data;
+  private final FeedbackRepository feedback;
 
   public StoredMemories(
       DatasetResolver datasets,
       MemoryIndex index,
       Embedder embedder,
       GraphRepository graph,
-      DataRepository data) {
+      DataRepository data,
+      FeedbackRepository feedback) {
     this.datasets = datasets;
     this.index = index;
     this.embedder = embedder;
     this.graph = graph;
     this.data = data;
+    this.feedback = feedback;
   }
 
   @Override
@@ -42,7 +46,8 @@ public final class StoredMemories implements MemorySource {
     Map<String, float[]> vectors = new HashMap<>();
     return datasets.resolve(caller, names, ids, Permission.READ).stream()
         .<DatasetMemory>map(
-            dataset -> new StoredDatasetMemory(dataset, index, embedder, graph, data, vectors))
+            dataset ->
+                new StoredDatasetMemory(dataset, index, embedder, graph, data, feedback, vectors))
         .toList();
   }
 }

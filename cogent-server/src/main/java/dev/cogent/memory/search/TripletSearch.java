@@ -6,9 +6,11 @@ import dev.cogent.memory.search.DatasetMemory.Scored;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The anchor's brute-force triplet search (research §2), which every GRAPH_* type, TEMPORAL's
@@ -18,7 +20,10 @@ import java.util.Map;
  * the anchor matches the edge's relationship-name vector, here the index holds each edge's whole
  * {@code source relationship target} text), score a triplet as {@code Σ (2 − importance) ×
  * distance} over its two nodes and its edge, and keep the {@code topK} lowest. Importance is the
- * anchor's default 0.5 for every element: no importance or feedback weights are stored yet.
+ * anchor's default 0.5 for every element. With a feedback influence {@code λ > 0} each term is
+ * multiplied by {@code 1 − λ × (feedback_weight − 0.5)}, so elements rated up (weight toward 1)
+ * come closer and those rated down move away; with {@code λ = 0} (the anchor's default) ranking is
+ * unchanged.
  *
  * <p>Stateless and thread-safe.
  */
@@ -34,6 +39,18 @@ final class TripletSearch {
   static final int WIDE_SEARCH_FILTERED = 10_000;
 
   static final double IMPORTANCE = 0.5;
+
+  static final double NEUTRAL_FEEDBACK = 0.5;
+
+  private final double feedbackInfluence;
+
+  TripletSearch() {
+    this(0.0);
+  }
+
+  TripletSearch(double feedbackInfluence) {
+    this.feedbackInfluence = feedbackInfluence;
+  }
 
   /** The {@code topK} closest triplets, closest first; ties in edge id order. */
   List<Triplet> search(DatasetMemory memory, String query, int topK, List<String> nodeSets) {
@@ -54,11 +71,24 @@ final class TripletSearch {
     for (EdgeView edge : memory.edgesTouching(nodeDistance.keySet(), nodeSets)) {
       unique.putIfAbsent(edge.id(), edge);
     }
+    Map<String, Double> feedback = Map.of();
+    if (feedbackInfluence > 0 && !unique.isEmpty()) {
+      Set<String> ids = new HashSet<>(unique.keySet());
+      unique.values().forEach(e -> ids.add(e.source().id()));
+      unique.values().forEach(e -> ids.add(e.target().id()));
+      feedback = memory.feedbackWeights(ids);
+    }
     for (EdgeView edge : unique.values()) {
       double score =
-          weighted(nodeDistance.getOrDefault(edge.source().id(), PENALTY))
-              + weighted(edgeDistance.getOrDefault(edge.id(), PENALTY))
-              + weighted(nodeDistance.getOrDefault(edge.target().id(), PENALTY));
+          weighted(
+                  nodeDistance.getOrDefault(edge.source().id(), PENALTY),
+                  feedback,
+                  edge.source().id())
+              + weighted(edgeDistance.getOrDefault(edge.id(), PENALTY), feedback, edge.id())
+              + weighted(
+                  nodeDistance.getOrDefault(edge.target().id(), PENALTY),
+                  feedback,
+                  edge.target().id());
       scored.add(new Triplet(edge, score));
     }
     scored.sort(
@@ -85,7 +115,8 @@ final class TripletSearch {
     return other.score() < one.score() ? other : one;
   }
 
-  private static double weighted(double distance) {
-    return (2 - IMPORTANCE) * distance;
+  private double weighted(double distance, Map<String, Double> feedback, String id) {
+    double weight = feedback.getOrDefault(id, NEUTRAL_FEEDBACK);
+    return (2 - IMPORTANCE) * distance * (1 - feedbackInfluence * (weight - NEUTRAL_FEEDBACK));
   }
 }

@@ -24,7 +24,21 @@ final class FakeMemory implements DatasetMemory {
   private final Map<String, NodeView> nodes = new LinkedHashMap<>();
   private final Map<String, Edge> edges = new LinkedHashMap<>();
 
+  private final Map<String, Double> feedback = new LinkedHashMap<>();
+
   private record Edge(String id, String source, String target, String relationship) {}
+
+  FakeMemory feedbackWeight(String id, double weight) {
+    feedback.put(id, weight);
+    return this;
+  }
+
+  @Override
+  public Map<String, Double> feedbackWeights(Collection<String> ids) {
+    Map<String, Double> weights = new LinkedHashMap<>(feedback);
+    weights.keySet().retainAll(ids);
+    return weights;
+  }
 
   FakeMemory chunk(String id, String text, String... nodeSets) {
     chunks.put(

@@ -39,6 +39,19 @@ class TripletSearchTest {
   }
 
   @Test
+  void feedback_influence_ranks_a_positively_rated_triplet_higher_and_zero_changes_nothing() {
+    memory.feedbackWeight("e1", 1.0).feedbackWeight("ada", 1.0).feedbackWeight("e2", 0.0);
+    String query = "Who designed the Analytical Engine";
+
+    assertThat(search.search(memory, query, 10, List.of()))
+        .extracting(t -> t.edge().id())
+        .containsExactly("e2", "e1");
+    assertThat(new TripletSearch(0.9).search(memory, query, 10, List.of()))
+        .extracting(t -> t.edge().id())
+        .containsExactly("e1", "e2");
+  }
+
+  @Test
   void keeps_only_top_k_and_nothing_when_no_node_is_hit() {
     assertThat(search.search(memory, "Who designed the Analytical Engine", 1, List.of()))
         .extracting(t -> t.edge().id())
