@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -115,7 +116,7 @@ public final class GraphRepository {
                   .bind("tokens", chunk.tokenCount())
                   .bind("at", millis)
                   .add();
-              addProvenance(provenance, chunk.datasetId(), CHUNK, chunk.id(), dataId);
+              bindProvenance(provenance, chunk.datasetId(), CHUNK, chunk.id(), dataId).add();
             }
             for (ChunkSummary summary : derived.summaries()) {
               summaries
@@ -126,33 +127,15 @@ public final class GraphRepository {
                   .bind("text", summary.text())
                   .bind("at", millis)
                   .add();
-              addProvenance(provenance, summary.datasetId(), SUMMARY, summary.id(), dataId);
+              bindProvenance(provenance, summary.datasetId(), SUMMARY, summary.id(), dataId).add();
             }
             for (GraphNode node : derived.nodes()) {
-              nodes
-                  .bind("dataset", node.datasetId())
-                  .bind("id", node.id())
-                  .bind("name", node.name())
-                  .bind("type", node.type())
-                  .bind("description", node.description())
-                  .bind("properties", json.write(node.properties()))
-                  .bind("at", millis)
-                  .add();
-              addProvenance(provenance, node.datasetId(), NODE, node.id(), dataId);
+              bindNode(nodes, json, node, millis).add();
+              bindProvenance(provenance, node.datasetId(), NODE, node.id(), dataId).add();
             }
             for (GraphEdge edge : derived.edges()) {
-              edges
-                  .bind("dataset", edge.datasetId())
-                  .bind("id", edge.id())
-                  .bind("source", edge.sourceId())
-                  .bind("target", edge.targetId())
-                  .bind("relationship", edge.relationshipName())
-                  .bind("description", edge.description())
-                  .bind("weight", edge.weight())
-                  .bind("properties", json.write(edge.properties()))
-                  .bind("at", millis)
-                  .add();
-              addProvenance(provenance, edge.datasetId(), EDGE, edge.id(), dataId);
+              bindEdge(edges, json, edge, millis).add();
+              bindProvenance(provenance, edge.datasetId(), EDGE, edge.id(), dataId).add();
             }
           }
           // Parents first: summaries reference chunks.
@@ -169,22 +152,37 @@ public final class GraphRepository {
    * stays).
    */
   static void insertNode(Handle handle, Json json, GraphNode node, Instant at) {
-    handle
-        .createUpdate(INSERT_NODE)
+    bindNode(handle.createUpdate(INSERT_NODE), json, node, at.toEpochMilli()).execute();
+  }
+
+  /** Adds an edge unless present; answers 1 when it was added, 0 when it existed. */
+  static int insertEdge(Handle handle, Json json, GraphEdge edge, Instant at) {
+    return bindEdge(handle.createUpdate(INSERT_EDGE), json, edge, at.toEpochMilli()).execute();
+  }
+
+  static void provenance(
+      Handle handle, String datasetId, String kind, String elementId, String dataId) {
+    bindProvenance(handle.createUpdate(INSERT_PROVENANCE), datasetId, kind, elementId, dataId)
+        .execute();
+  }
+
+  /** Binds {@link #INSERT_NODE}, for one statement or a row of a batch. */
+  private static <S extends SqlStatement<S>> S bindNode(
+      S statement, Json json, GraphNode node, long at) {
+    return statement
         .bind("dataset", node.datasetId())
         .bind("id", node.id())
         .bind("name", node.name())
         .bind("type", node.type())
         .bind("description", node.description())
         .bind("properties", json.write(node.properties()))
-        .bind("at", at.toEpochMilli())
-        .execute();
+        .bind("at", at);
   }
 
-  /** Adds an edge unless present; answers 1 when it was added, 0 when it existed. */
-  static int insertEdge(Handle handle, Json json, GraphEdge edge, Instant at) {
-    return handle
-        .createUpdate(INSERT_EDGE)
+  /** Binds {@link #INSERT_EDGE}, for one statement or a row of a batch. */
+  private static <S extends SqlStatement<S>> S bindEdge(
+      S statement, Json json, GraphEdge edge, long at) {
+    return statement
         .bind("dataset", edge.datasetId())
         .bind("id", edge.id())
         .bind("source", edge.sourceId())
@@ -193,29 +191,17 @@ public final class GraphRepository {
         .bind("description", edge.description())
         .bind("weight", edge.weight())
         .bind("properties", json.write(edge.properties()))
-        .bind("at", at.toEpochMilli())
-        .execute();
+        .bind("at", at);
   }
 
-  static void provenance(
-      Handle handle, String datasetId, String kind, String elementId, String dataId) {
-    handle
-        .createUpdate(INSERT_PROVENANCE)
+  /** Binds {@link #INSERT_PROVENANCE}, for one statement or a row of a batch. */
+  private static <S extends SqlStatement<S>> S bindProvenance(
+      S statement, String datasetId, String kind, String elementId, String dataId) {
+    return statement
         .bind("dataset", datasetId)
         .bind("kind", kind)
         .bind("element", elementId)
-        .bind("data", dataId)
-        .execute();
-  }
-
-  private static void addProvenance(
-      PreparedBatch batch, String datasetId, String kind, String elementId, String dataId) {
-    batch
-        .bind("dataset", datasetId)
-        .bind("kind", kind)
-        .bind("element", elementId)
-        .bind("data", dataId)
-        .add();
+        .bind("data", dataId);
   }
 
   /**
