@@ -5,7 +5,6 @@ import dev.cogent.client.PipelineRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cogent improve [--dataset D] [--task T]…}. */
+/** {@code cogent improve [--dataset D] [--extraction-task T]… [--enrichment-task T]…}. */
 @Command(
     name = "improve",
     mixinStandardHelpOptions = true,
@@ -27,16 +26,6 @@ import picocli.CommandLine.Spec;
     })
 final class ImproveCommand implements Callable<Integer> {
 
-  /** The enrichment tasks of the memory API; every other name is sent as an extraction task. */
-  private static final Set<String> ENRICHMENT =
-      Set.of(
-          "cognify_session",
-          "cognify_agent_trace_feedback",
-          "apply_feedback_weights",
-          "apply_frequency_weights",
-          "merge_entity_duplicates",
-          "index_data_points");
-
   @Spec CommandSpec spec;
   @Mixin ClientOptions options;
 
@@ -46,8 +35,18 @@ final class ImproveCommand implements Callable<Integer> {
       description = "Your dataset (default: main_dataset).")
   String dataset = RememberCommand.DEFAULT_DATASET;
 
-  @Option(names = "--task", paramLabel = "TASK", description = "A task to run (repeatable).")
-  List<String> tasks = new ArrayList<>();
+  // Two options as the API has two lists: the server owns the task names and refuses unknown ones.
+  @Option(
+      names = "--extraction-task",
+      paramLabel = "TASK",
+      description = "An extraction task to run (repeatable).")
+  List<String> extractionTasks = new ArrayList<>();
+
+  @Option(
+      names = "--enrichment-task",
+      paramLabel = "TASK",
+      description = "An enrichment task to run (repeatable).")
+  List<String> enrichmentTasks = new ArrayList<>();
 
   @Option(
       names = "--session",
@@ -64,10 +63,7 @@ final class ImproveCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ImproveRequest request =
-        ImproveRequest.dataset(dataset)
-            .withTasks(
-                tasks.stream().filter(task -> !ENRICHMENT.contains(task)).toList(),
-                tasks.stream().filter(ENRICHMENT::contains).toList());
+        ImproveRequest.dataset(dataset).withTasks(extractionTasks, enrichmentTasks);
     if (!sessions.isEmpty()) {
       request = request.withSessionIds(sessions);
     }

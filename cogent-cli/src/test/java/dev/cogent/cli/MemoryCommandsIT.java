@@ -189,8 +189,9 @@ class MemoryCommandsIT {
   void improve_and_forget_follow_the_exit_codes() throws Exception {
     run("remember", "--text", BABBAGE, "--dataset", "scratch");
 
-    Result improved = run("improve", "--dataset", "scratch", "--task", "apply_frequency_weights");
-    Result badTask = run("improve", "--dataset", "scratch", "--task", "dream");
+    Result improved =
+        run("improve", "--dataset", "scratch", "--enrichment-task", "apply_frequency_weights");
+    Result badTask = run("improve", "--dataset", "scratch", "--extraction-task", "dream");
     Result memoryOnly = run("forget", "--dataset", "scratch", "--memory-only");
     Result noTarget = run("forget");
     Result both = run("forget", "--all", "--dataset", "scratch");
