@@ -8,8 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -22,31 +21,38 @@ import org.slf4j.LoggerFactory;
  * Flyway on open. The same migrations run on SQLite (the embedded default, a file in the data dir)
  * and PostgreSQL (when a {@code jdbc:postgresql:} URL is configured).
  *
- * <p>Thread-safe. Write through {@link #inTransaction}: on SQLite it serializes writers in the
- * application, so concurrent requests queue instead of failing with {@code SQLITE_BUSY}.
+ * <p>Thread-safe. Write through {@link #inTransaction}: on SQLite every write transaction runs on
+ * one writer thread ({@link SerialWriter}), so concurrent requests queue instead of failing with
+ * {@code SQLITE_BUSY}, and those that queue together share a commit.
  */
 public final class Database implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-  /** How long a writer waits for the SQLite write lock before the request fails. */
-  private static final long WRITE_LOCK_TIMEOUT_SECONDS = 30;
+  /** How long a write waits for its turn on SQLite before the request fails. */
+  private static final Duration WRITE_QUEUE_TIMEOUT = Duration.ofSeconds(30);
 
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
 
-  /**
-   * Not fair: a fair lock hands over to the longest waiter, which must first be scheduled, so under
-   * hundreds of concurrent writers (streaming runs) each commit waits for a context switch (a lock
-   * convoy). Barging keeps the lock with threads that are running; the timeout bounds any wait.
-   */
-  private final ReentrantLock writeLock = new ReentrantLock();
+  /** Present where the store takes one writer at a time (SQLite). */
+  private final SerialWriter writer;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    this.writer =
+        dialect.serializesWrites()
+            ? new SerialWriter(jdbi, WRITE_QUEUE_TIMEOUT, Database::writerThread)
+            : null;
+  }
+
+  private static Thread writerThread(Runnable loop) {
+    Thread thread = new Thread(loop, "cogent-sqlite-writer");
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** Opens the configured database and migrates its schema to the current version. */
@@ -138,19 +144,17 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs a write in one transaction. On SQLite, writers are serialized by a lock so that none of
-   * them sees {@code SQLITE_BUSY}; on PostgreSQL they run concurrently.
+   * Runs a write in one transaction. On SQLite it runs on the writer thread, after the writes
+   * queued before it (see {@link SerialWriter}: the callback must not wait for another thread's
+   * write); on PostgreSQL writes run concurrently on the calling thread.
+   *
+   * @throws StoreUnavailableException when a SQLite write waited 30 s for its turn (it did not run)
    */
   public <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
-    if (!dialect.serializesWrites()) {
+    if (writer == null) {
       return jdbi.inTransaction(callback);
     }
-    acquireWriteLock();
-    try {
-      return jdbi.inTransaction(callback);
-    } finally {
-      writeLock.unlock();
-    }
+    return writer.write(callback);
   }
 
   /** Runs a write that returns nothing; see {@link #inTransaction}. */
@@ -160,17 +164,6 @@ public final class Database implements AutoCloseable {
           work.accept(handle);
           return null;
         });
-  }
-
-  private void acquireWriteLock() {
-    try {
-      if (!writeLock.tryLock(WRITE_LOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new StoreUnavailableException("timed out waiting for the database write lock");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException("interrupted waiting for the database write lock");
-    }
   }
 
   /**
@@ -193,6 +186,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (writer != null) {
+      writer.close();
+    }
     dataSource.close();
   }
 

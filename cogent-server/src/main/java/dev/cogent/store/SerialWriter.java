@@ -1,0 +1,339 @@
+package dev.cogent.store;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of a SQLite database. Every thread's write transaction runs on this writer's own
+ * thread, and the transactions that queue while one batch commits share the next commit, each in a
+ * savepoint of its own.
+ *
+ * <p>Why a thread and not a lock: SQLite takes one writer at a time. A lock that serializes the
+ * calling threads hands the database from thread to thread; under hundreds of concurrent writers
+ * (streaming runs, each starting, storing its answer and finishing) every hand-over waits for the
+ * next thread to be scheduled, and every small transaction pays a commit of its own, so writers
+ * queue for seconds while the lock is mostly idle. Here the connection stays with one running
+ * thread, and a queue of small transactions costs one commit.
+ *
+ * <p>Each transaction keeps its own outcome: a callback that throws is rolled back to its
+ * savepoint, so only its own writes are undone and only its caller sees the exception; the others
+ * of the batch commit. A caller gets its result only after the commit. Should the commit itself
+ * fail, every transaction of the batch fails.
+ *
+ * <p>A callback runs on the writer thread, so it must not wait for another thread's write (that
+ * write would wait for it). A write started from inside a callback runs at once, in the same
+ * transaction, in a nested savepoint.
+ *
+ * <p>Thread-safe.
+ */
+final class SerialWriter implements AutoCloseable {
+
+  /** Transactions of one commit at most. */
+  static final int MAX_BATCH = 256;
+
+  /**
+   * A batch commits once its transactions have run this long, even with more queued: the first of
+   * them should not wait for the last.
+   */
+  static final Duration MAX_BATCH_TIME = Duration.ofMillis(10);
+
+  private static final Logger log = LoggerFactory.getLogger(SerialWriter.class);
+
+  private final Jdbi jdbi;
+  private final Duration queueTimeout;
+  private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+  private final Thread thread;
+  private final Task<Void> stop = new Task<>(handle -> null);
+  private volatile boolean closed;
+
+  /** Writer thread only: the open transaction, and how deep the nested savepoints go. */
+  private Handle current;
+
+  private int depth;
+
+  /**
+   * @param queueTimeout how long a transaction may wait for its turn before its caller gets {@link
+   *     StoreUnavailableException} (it is then never run)
+   * @param threads makes the writer thread, which starts at once
+   */
+  SerialWriter(Jdbi jdbi, Duration queueTimeout, ThreadFactory threads) {
+    this.jdbi = jdbi;
+    this.queueTimeout = queueTimeout;
+    this.thread = threads.newThread(this::loop);
+    thread.start();
+  }
+
+  /**
+   * Runs {@code callback} in a write transaction on the writer thread and returns its result once
+   * committed, or throws what the callback threw (its writes rolled back).
+   *
+   * @throws StoreUnavailableException when the transaction could not get its turn in time, the
+   *     caller was interrupted before its turn, or the writer is closed; it has not run then
+   */
+  <R> R write(HandleCallback<R, RuntimeException> callback) {
+    if (Thread.currentThread() == thread) {
+      return nested(callback);
+    }
+    if (closed) {
+      throw new StoreUnavailableException("the database is closed");
+    }
+    Task<R> task = new Task<>(callback);
+    queue.add(task);
+    if (closed && task.cancel()) {
+      throw new StoreUnavailableException("the database is closed");
+    }
+    return task.await(queueTimeout);
+  }
+
+  /** Transactions waiting for their turn (for tests). */
+  int queued() {
+    return queue.size();
+  }
+
+  /** Runs the transactions queued so far, then stops the writer thread. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queue.add(stop);
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private <R> R nested(HandleCallback<R, RuntimeException> callback) {
+    Handle handle = current;
+    if (handle == null) {
+      throw new IllegalStateException("no transaction is open on the writer thread");
+    }
+    String savepoint = "nested_" + ++depth;
+    try {
+      return Task.inSavepoint(handle, savepoint, callback);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void loop() {
+    ArrayDeque<Task<?>> pending = new ArrayDeque<>();
+    boolean stopping = false;
+    while (!stopping || !pending.isEmpty()) {
+      if (pending.isEmpty()) {
+        try {
+          pending.add(queue.take());
+        } catch (InterruptedException e) {
+          // Nobody interrupts the writer but the JVM going down; finish what is queued.
+          continue;
+        }
+      }
+      List<Task<?>> more = new ArrayList<>();
+      queue.drainTo(more, Math.max(0, MAX_BATCH - pending.size()));
+      pending.addAll(more);
+      stopping |= pending.remove(stop);
+      runBatch(pending);
+    }
+    List<Task<?>> late = new ArrayList<>();
+    queue.drainTo(late);
+    late.forEach(
+        task -> {
+          if (task.cancel()) {
+            task.refuse();
+          }
+        });
+  }
+
+  /**
+   * Runs queued transactions from the head of {@code pending} in one database transaction, until it
+   * is empty or {@link #MAX_BATCH_TIME} has passed, and commits them.
+   */
+  private void runBatch(ArrayDeque<Task<?>> pending) {
+    List<Task<?>> ran = new ArrayList<>();
+    long deadline = System.nanoTime() + MAX_BATCH_TIME.toNanos();
+    RuntimeException batchFailure = null;
+    try (Handle handle = jdbi.open()) {
+      handle.begin();
+      current = handle;
+      try {
+        while (!pending.isEmpty() && (ran.isEmpty() || System.nanoTime() < deadline)) {
+          Task<?> task = pending.poll();
+          if (task.start()) {
+            ran.add(task);
+            task.runIn(handle);
+          }
+        }
+        handle.commit();
+      } catch (RuntimeException e) {
+        batchFailure = e;
+        rollBack(handle);
+      } finally {
+        current = null;
+        depth = 0;
+      }
+    } catch (RuntimeException e) {
+      // Opening or closing the connection failed.
+      if (batchFailure == null) {
+        batchFailure = e;
+      }
+    }
+    if (batchFailure != null) {
+      log.error(
+          "A batch of {} write transactions failed and was rolled back", ran.size(), batchFailure);
+    }
+    for (Task<?> task : ran) {
+      task.complete(batchFailure);
+    }
+  }
+
+  private static void rollBack(Handle handle) {
+    try {
+      handle.rollback();
+    } catch (RuntimeException e) {
+      log.warn("Rolling back a failed batch of write transactions failed", e);
+    }
+  }
+
+  /** The batch's transaction can no longer be used; no callback's own failure. */
+  private static final class TransactionBroken extends RuntimeException {
+    TransactionBroken(RuntimeException cause) {
+      super("a savepoint statement failed", cause);
+    }
+  }
+
+  /** One caller's transaction, from its queueing to its outcome. */
+  private static final class Task<R> {
+
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int CANCELLED = 2;
+
+    private final HandleCallback<R, RuntimeException> callback;
+    private final AtomicInteger state = new AtomicInteger(QUEUED);
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    // Written by the writer thread before done counts down, read by the caller after: the latch
+    // orders them.
+    private R result;
+    private Throwable failure;
+
+    Task(HandleCallback<R, RuntimeException> callback) {
+      this.callback = callback;
+    }
+
+    /** Whether this may run: false once its caller gave up on it. */
+    boolean start() {
+      return state.compareAndSet(QUEUED, RUNNING);
+    }
+
+    /** Whether its caller may give up on it: false once it runs. */
+    boolean cancel() {
+      return state.compareAndSet(QUEUED, CANCELLED);
+    }
+
+    void runIn(Handle handle) {
+      try {
+        result = inSavepoint(handle, "tx", callback);
+      } catch (TransactionBroken e) {
+        throw e;
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+    }
+
+    /**
+     * Runs {@code callback} in a savepoint of the open transaction: its writes are released into
+     * the transaction on success and rolled back on failure, which is rethrown.
+     */
+    static <R> R inSavepoint(
+        Handle handle, String savepoint, HandleCallback<R, RuntimeException> callback) {
+      savepointStatement(() -> handle.savepoint(savepoint));
+      R value;
+      try {
+        value = callback.withHandle(handle);
+      } catch (RuntimeException | Error e) {
+        // Rolled back, the savepoint stays open until the transaction ends (SQLite keeps it; Jdbi
+        // forgets it), which is harmless.
+        savepointStatement(() -> handle.rollbackToSavepoint(savepoint));
+        throw e;
+      }
+      savepointStatement(() -> handle.release(savepoint));
+      return value;
+    }
+
+    /** A savepoint statement that fails leaves the transaction unusable: the batch fails. */
+    private static void savepointStatement(Runnable statement) {
+      try {
+        statement.run();
+      } catch (RuntimeException e) {
+        throw new TransactionBroken(e);
+      }
+    }
+
+    /** Ends the task after its batch: with its own outcome, or the batch's failure. */
+    void complete(RuntimeException batchFailure) {
+      if (batchFailure != null && failure == null) {
+        // The cause is logged once for the batch; the caller may retry.
+        failure = new StoreUnavailableException("the write could not be committed");
+      }
+      done.countDown();
+    }
+
+    /** Ends a task that will never run. */
+    void refuse() {
+      failure = new StoreUnavailableException("the database is closed");
+      done.countDown();
+    }
+
+    R await(Duration queueTimeout) {
+      boolean interrupted = false;
+      try {
+        try {
+          if (!done.await(queueTimeout.toNanos(), TimeUnit.NANOSECONDS) && cancel()) {
+            throw new StoreUnavailableException("timed out waiting for the database writer");
+          }
+        } catch (InterruptedException e) {
+          if (cancel()) {
+            interrupted = true;
+            throw new StoreUnavailableException("interrupted waiting for the database writer");
+          }
+          interrupted = true;
+        }
+        // It runs or has run: its outcome comes, and its caller must have it.
+        while (true) {
+          try {
+            done.await();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      return result;
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package dev.cogent.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SerialWriterTest {
+
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+
+  Jdbi jdbi;
+  SerialWriter writer;
+  final CountDownLatch release = new CountDownLatch(1);
+
+  SerialWriter writer(Duration queueTimeout) {
+    jdbi = Jdbi.create("jdbc:sqlite:" + dir.resolve("test.db"));
+    jdbi.useHandle(h -> h.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)"));
+    writer = new SerialWriter(jdbi, queueTimeout, Thread::new);
+    return writer;
+  }
+
+  @AfterEach
+  void close() {
+    release.countDown();
+    if (writer != null) {
+      writer.close();
+    }
+  }
+
+  static int insert(Handle handle, int id) {
+    return handle.execute("INSERT INTO t (id, v) VALUES (?, ?)", id, "v" + id);
+  }
+
+  List<Integer> ids() {
+    return jdbi.withHandle(
+        h -> h.createQuery("SELECT id FROM t ORDER BY id").mapTo(Integer.class).list());
+  }
+
+  /** Occupies the writer thread until {@link #release} counts down. */
+  CompletableFuture<Void> blockWriter() {
+    CompletableFuture<Void> blocker =
+        CompletableFuture.runAsync(
+            () ->
+                writer.write(
+                    handle -> {
+                      try {
+                        release.await(20, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return null;
+                    }));
+    await().atMost(WAIT).until(() -> writer.queued() == 0 && !blocker.isDone());
+    return blocker;
+  }
+
+  @Test
+  void writes_of_many_threads_all_commit_and_each_caller_gets_its_own_result() throws Exception {
+    writer(Duration.ofSeconds(30));
+    List<CompletableFuture<Integer>> calls = new ArrayList<>();
+    for (int i = 1; i <= 64; i++) {
+      int id = i;
+      calls.add(CompletableFuture.supplyAsync(() -> writer.write(h -> insert(h, id) * id)));
+    }
+
+    for (int i = 0; i < calls.size(); i++) {
+      assertThat(calls.get(i).get(20, TimeUnit.SECONDS)).isEqualTo(i + 1);
+    }
+    assertThat(ids()).hasSize(64);
+  }
+
+  @Test
+  void a_failing_transaction_is_rolled_back_alone_and_the_others_of_its_batch_commit()
+      throws Exception {
+    writer(Duration.ofSeconds(30));
+    CompletableFuture<Void> blocker = blockWriter();
+    CompletableFuture<Integer> first =
+        CompletableFuture.supplyAsync(() -> writer.write(h -> insert(h, 1)));
+    await().atMost(WAIT).until(() -> writer.queued() == 1);
+    CompletableFuture<Integer> failing =
+        CompletableFuture.supplyAsync(
+            () ->
+                writer.write(
+                    h -> {
+                      insert(h, 2);
+                      throw new IllegalStateException("no");
+                    }));
+    await().atMost(WAIT).until(() -> writer.queued() == 2);
+    CompletableFuture<Integer> third =
+        CompletableFuture.supplyAsync(() -> writer.write(h -> insert(h, 3)));
+    await().atMost(WAIT).until(() -> writer.queued() == 3);
+
+    release.countDown();
+
+    blocker.get(20, TimeUnit.SECONDS);
+    assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(third.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThatThrownBy(() -> failing.get(20, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .hasRootCauseMessage("no");
+    assertThat(ids()).containsExactly(1, 3);
+  }
+
+  @Test
+  void a_write_from_inside_a_transaction_runs_at_once_in_a_nested_savepoint() {
+    writer(Duration.ofSeconds(30));
+
+    int outer =
+        writer.write(
+            h -> {
+              insert(h, 1);
+              writer.write(nested -> insert(nested, 2));
+              try {
+                writer.write(
+                    nested -> {
+                      insert(nested, 3);
+                      throw new IllegalStateException("undo only this");
+                    });
+              } catch (IllegalStateException expected) {
+                // the nested write is rolled back, the outer one goes on
+              }
+              return insert(h, 4);
+            });
+
+    assertThat(outer).isEqualTo(1);
+    assertThat(ids()).containsExactly(1, 2, 4);
+  }
+
+  @Test
+  void a_caller_interrupted_before_its_turn_gets_an_error_and_its_write_never_runs()
+      throws Exception {
+    writer(Duration.ofSeconds(30));
+    CompletableFuture<Void> blocker = blockWriter();
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                writer.write(h -> insert(h, 9));
+              } catch (RuntimeException e) {
+                outcome.set(e);
+              }
+              stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+    caller.start();
+    await().atMost(WAIT).until(() -> writer.queued() == 1);
+
+    caller.interrupt();
+    caller.join(20_000);
+    release.countDown();
+    blocker.get(20, TimeUnit.SECONDS);
+    writer.write(h -> insert(h, 10));
+
+    assertThat(outcome.get()).isInstanceOf(StoreUnavailableException.class);
+    assertThat(stillInterrupted.get()).isTrue();
+    assertThat(ids()).containsExactly(10);
+  }
+
+  @Test
+  void a_write_that_waits_longer_than_the_queue_timeout_fails_and_never_runs() throws Exception {
+    writer(Duration.ofMillis(50));
+    CompletableFuture<Void> blocker = blockWriter();
+
+    assertThatThrownBy(() -> writer.write(h -> insert(h, 5)))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("timed out");
+
+    release.countDown();
+    blocker.get(20, TimeUnit.SECONDS);
+    writer.write(h -> insert(h, 6));
+    assertThat(ids()).containsExactly(6);
+  }
+
+  @Test
+  void close_runs_what_is_queued_and_refuses_later_writes() throws Exception {
+    writer(Duration.ofSeconds(30));
+    CompletableFuture<Void> blocker = blockWriter();
+    CompletableFuture<Integer> queued =
+        CompletableFuture.supplyAsync(() -> writer.write(h -> insert(h, 7)));
+    await().atMost(WAIT).until(() -> writer.queued() == 1);
+
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(writer::close);
+    release.countDown();
+    closing.get(20, TimeUnit.SECONDS);
+
+    blocker.get(20, TimeUnit.SECONDS);
+    assertThat(queued.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThatThrownBy(() -> writer.write(h -> insert(h, 8)))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThat(ids()).containsExactly(7);
+  }
+}
