@@ -70,7 +70,11 @@ final class RunEmitter {
     lock.lock();
     try {
       if (!ended) {
-        uncommitted.add(events.appendLater(sessionId, runId, type, payload));
+        PendingEvent pending = events.appendLater(sessionId, runId, type, payload);
+        if (uncommitted.peekLast() != pending) {
+          // Not merged into the event handed over before it.
+          uncommitted.add(pending);
+        }
         // Committed ones are dropped (a failure surfaces here, as it did when each append waited);
         // past the bound the run waits for its oldest.
         while (!uncommitted.isEmpty()

@@ -24,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * <p>On SQLite, where writers queue for one lock, plain appends that arrive together are stored in
  * one transaction ({@link GroupCommit}); {@link #append} returns only once its event is committed,
  * {@link #appendLater} (a run's streamed events) does not wait for it. Either way an event is
- * published only after its commit, so every event a subscriber sees is durable.
+ * published only after its commit, so every event a subscriber sees is durable. A run's {@code
+ * token} events handed over with {@link #appendLater} while an earlier one of them still waits for
+ * its write are merged into it (their {@code content} deltas joined): when runs stream faster than
+ * the store commits, they send fewer, larger deltas instead of a backlog that every new run's first
+ * event would queue behind.
  *
  * <p>Publication is in-process. Subscribers re-read the store whenever live events skip a sequence,
  * so another publisher (PostgreSQL LISTEN/NOTIFY across replicas) can feed {@link #publish} later
@@ -35,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class EventLog {
 
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
+
+  private static final String TOKEN = "token";
+  private static final String CONTENT = "content";
 
   private final Database database;
   private final EventRepository repository;
@@ -55,8 +62,30 @@ public final class EventLog {
                 append ->
                     database.inTransaction(
                         handle -> repository.insertAll(handle, List.of(append)).get(0)),
-                this::publish)
+                this::publish,
+                EventLog::mergeTokens)
             : null;
+  }
+
+  /**
+   * Two {@code token} events of the same run become one whose {@code content} is both deltas in
+   * order: a client that joins the deltas sees the same text either way.
+   */
+  static GroupCommit.Append mergeTokens(GroupCommit.Append queued, GroupCommit.Append next) {
+    boolean tokens =
+        queued.type().equals(TOKEN)
+            && next.type().equals(TOKEN)
+            && queued.runId().equals(next.runId())
+            && queued.payload().keySet().equals(Set.of(CONTENT))
+            && next.payload().keySet().equals(Set.of(CONTENT))
+            && queued.payload().get(CONTENT) instanceof String
+            && next.payload().get(CONTENT) instanceof String;
+    if (!tokens) {
+      return null;
+    }
+    String content = (String) queued.payload().get(CONTENT) + next.payload().get(CONTENT);
+    return new GroupCommit.Append(
+        queued.sessionId(), queued.runId(), TOKEN, Map.of(CONTENT, content), queued.at());
   }
 
   /**
@@ -78,6 +107,8 @@ public final class EventLog {
    * group commit; PostgreSQL: it is stored before this returns). A session's events appended this
    * way are committed and published in the order they were handed over; the caller waits with
    * {@link PendingEvent#await} before anything that must follow them in the log (a terminal event).
+   * A {@code token} event may be merged into the run's previous one while that one still waits for
+   * its write; the returned event is then that one.
    *
    * @param payload the SSE {@code data} object
    */
@@ -85,7 +116,8 @@ public final class EventLog {
       String sessionId, String runId, String type, Map<String, Object> payload) {
     if (groupCommit != null) {
       Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      return groupCommit.enqueue(new GroupCommit.Append(sessionId, runId, type, payload, now));
+      return groupCommit.enqueue(
+          new GroupCommit.Append(sessionId, runId, type, payload, now), true);
     }
     return PendingEvent.stored(append(sessionId, runId, type, payload, (handle, event) -> {}));
   }

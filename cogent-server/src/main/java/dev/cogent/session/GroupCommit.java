@@ -51,9 +51,18 @@ final class GroupCommit {
   record Append(
       String sessionId, String runId, String type, Map<String, Object> payload, Instant at) {}
 
+  /**
+   * Merges a newly queued event into the session's last queued one, or returns null when the two
+   * must stay separate events.
+   */
+  interface Coalescing {
+    Append merge(Append queued, Append next);
+  }
+
   private final Function<List<Append>, List<LoggedEvent>> writeAll;
   private final Function<Append, LoggedEvent> writeOne;
   private final Consumer<LoggedEvent> publish;
+  private final Coalescing coalescing;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition written = lock.newCondition();
 
@@ -68,14 +77,17 @@ final class GroupCommit {
    * @param writeAll stores appends in one transaction, returning their events in the same order
    * @param writeOne stores one append in a transaction of its own
    * @param publish hands a committed event to live subscribers
+   * @param coalescing which queued events may be merged ({@link #enqueue})
    */
   GroupCommit(
       Function<List<Append>, List<LoggedEvent>> writeAll,
       Function<Append, LoggedEvent> writeOne,
-      Consumer<LoggedEvent> publish) {
+      Consumer<LoggedEvent> publish,
+      Coalescing coalescing) {
     this.writeAll = writeAll;
     this.writeOne = writeOne;
     this.publish = publish;
+    this.coalescing = coalescing;
   }
 
   /**
@@ -83,26 +95,44 @@ final class GroupCommit {
    * published.
    */
   LoggedEvent append(Append append) {
-    return await(enqueue(append));
+    return await(enqueue(append, false));
   }
 
   /**
    * Queues {@code append} and returns without waiting for a write in progress; when none is in
    * progress, this thread writes the queue (this event included) before it returns.
+   *
+   * <p>When {@code mergeable}, the session's last queued event was queued mergeable too and is
+   * still waiting for a write, and {@link Coalescing} merges {@code append} into it, nothing new is
+   * queued and that event is returned: a run that streams faster than the store commits sends
+   * fewer, larger events instead of growing a backlog that every other run's events would wait
+   * behind. A store that keeps up never sees a merge, because each event is taken by a write before
+   * the next one arrives.
    */
-  PendingEvent enqueue(Append append) {
-    PendingEvent pending = new PendingEvent(this, append);
+  PendingEvent enqueue(Append append, boolean mergeable) {
     lock.lock();
     try {
-      queue.computeIfAbsent(append.sessionId(), id -> new ArrayDeque<>()).add(pending);
+      ArrayDeque<PendingEvent> events =
+          queue.computeIfAbsent(append.sessionId(), id -> new ArrayDeque<>());
+      PendingEvent last = events.peekLast();
+      Append merged =
+          mergeable && last != null && last.mergeable
+              ? coalescing.merge(last.append, append)
+              : null;
+      if (merged != null) {
+        last.append = merged;
+        return last;
+      }
+      PendingEvent pending = new PendingEvent(this, append, mergeable);
+      events.add(pending);
       queuedCount++;
       if (!writing) {
         writeQueue(null);
       }
+      return pending;
     } finally {
       lock.unlock();
     }
-    return pending;
   }
 
   /** Waits until {@code mine} is written, writing the queue itself when nobody else is. */

@@ -11,18 +11,24 @@ public final class PendingEvent {
   /** Null when the event was stored before this was made. */
   private final GroupCommit commit;
 
-  final GroupCommit.Append append;
+  /** What is to be stored; replaced when a later event of the run is merged into it. */
+  GroupCommit.Append append;
+
+  /** Whether a later event of its session may be merged into this one while it waits. */
+  final boolean mergeable;
+
   LoggedEvent event;
   RuntimeException failure;
   volatile boolean done;
 
-  PendingEvent(GroupCommit commit, GroupCommit.Append append) {
+  PendingEvent(GroupCommit commit, GroupCommit.Append append, boolean mergeable) {
     this.commit = commit;
     this.append = append;
+    this.mergeable = mergeable;
   }
 
   static PendingEvent stored(LoggedEvent event) {
-    PendingEvent pending = new PendingEvent(null, null);
+    PendingEvent pending = new PendingEvent(null, null, false);
     pending.event = event;
     pending.done = true;
     return pending;

@@ -1,7 +1,9 @@
 package dev.cogent.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.cogent.Json;
 import dev.cogent.scope.Scope;
 import dev.cogent.settings.StoreSettings;
@@ -15,10 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,7 +171,8 @@ abstract class EventLogContract {
     String a = session();
     String b = session();
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Long> seen = new ArrayList<>();
+    List<LoggedEvent> seen = new ArrayList<>();
+    long lastOfA;
     try (EventSubscription subscription = log.subscribe(a, 0)) {
       List<Future<PendingEvent>> producers = new ArrayList<>();
       for (String id : List.of(a, b)) {
@@ -174,25 +181,90 @@ abstract class EventLogContract {
                 () -> {
                   PendingEvent last = null;
                   for (int i = 0; i < 300; i++) {
-                    last = log.appendLater(id, "run-1", "token", Map.of("content", "t" + i));
+                    last = log.appendLater(id, "run-1", "token", Map.of("content", "t" + i + " "));
                   }
                   return last;
                 }));
       }
-      // The last one committed means every earlier one of its log is committed.
-      assertThat(producers.get(0).get().await().sequence()).isEqualTo(300);
-      assertThat(producers.get(1).get().await().sequence()).isEqualTo(300);
+      // The last one committed means every earlier one of its log is committed. Tokens still
+      // queued when the next arrives may be merged into one event, so there are at most 300.
+      lastOfA = producers.get(0).get().await().sequence();
+      assertThat(lastOfA).isBetween(1L, 300L);
+      assertThat(producers.get(1).get().await().sequence()).isBetween(1L, 300L);
       Optional<LoggedEvent> next;
       while ((next = subscription.next(Duration.ofMillis(50))).isPresent()) {
-        seen.add(next.get().sequence());
+        seen.add(next.get());
       }
     } finally {
       pool.shutdownNow();
     }
 
-    assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, 300).boxed().toList());
-    assertThat(log.readAfter(a, 0, 1000))
-        .extracting(e -> e.data().get("content"))
-        .containsExactlyElementsOf(LongStream.range(0, 300).mapToObj(i -> "t" + i).toList());
+    String expected =
+        LongStream.range(0, 300).mapToObj(i -> "t" + i + " ").collect(Collectors.joining());
+    assertThat(seen)
+        .extracting(LoggedEvent::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, lastOfA).boxed().toList());
+    assertThat(
+            seen.stream().map(e -> (String) e.data().get("content")).collect(Collectors.joining()))
+        .isEqualTo(expected);
+    assertThat(
+            log.readAfter(a, 0, 1000).stream()
+                .map(e -> (String) e.data().get("content"))
+                .collect(Collectors.joining()))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void tokens_queued_behind_a_write_in_progress_are_merged_and_other_events_are_not()
+      throws Exception {
+    String a = session();
+    String b = session();
+    CountDownLatch inWrite = new CountDownLatch(1);
+    CountDownLatch mayFinish = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      // An event of session b whose write cannot finish keeps the log busy, so a's events queue.
+      Future<PendingEvent> blocker =
+          pool.submit(
+              () ->
+                  log.appendLater(
+                      b, "run-b", "status", Map.of("status", new Blocking(inWrite, mayFinish))));
+      assertThat(inWrite.await(20, TimeUnit.SECONDS)).isTrue();
+      log.appendLater(a, "run-a", "status", Map.of("status", "thinking"));
+      log.appendLater(a, "run-a", "token", Map.of("content", "Hello"));
+      log.appendLater(a, "run-a", "token", Map.of("content", " big"));
+      log.appendLater(a, "run-a", "token", Map.of("content", " world"));
+      PendingEvent usage = log.appendLater(a, "run-a", "usage", Map.of("input_tokens", 1));
+      mayFinish.countDown();
+      blocker.get(20, TimeUnit.SECONDS).await();
+      usage.await();
+    } finally {
+      mayFinish.countDown();
+      pool.shutdownNow();
+    }
+
+    List<Tuple> expected =
+        database.dialect().serializesWrites()
+            ? List.of(
+                tuple("status", null), tuple("token", "Hello big world"), tuple("usage", null))
+            : List.of(
+                tuple("status", null),
+                tuple("token", "Hello"),
+                tuple("token", " big"),
+                tuple("token", " world"),
+                tuple("usage", null));
+    assertThat(log.readAfter(a, 0, 100))
+        .extracting(LoggedEvent::event, e -> e.data().get("content"))
+        .containsExactlyElementsOf(expected);
+  }
+
+  /** A payload value whose serialization waits until the test lets it finish. */
+  record Blocking(CountDownLatch inWrite, CountDownLatch mayFinish) {
+    @JsonValue
+    String value() throws InterruptedException {
+      inWrite.countDown();
+      mayFinish.await(20, TimeUnit.SECONDS);
+      return "blocked";
+    }
   }
 }

@@ -51,7 +51,8 @@ class GroupCommitTest {
             return appends.stream().map(this::store).toList();
           },
           this::store,
-          event -> published.add(event.sequence()));
+          event -> published.add(event.sequence()),
+          (queued, next) -> null);
 
   @Test
   void a_lone_append_is_stored_and_published_before_it_returns() {
@@ -94,7 +95,7 @@ class GroupCommitTest {
   void a_lone_queued_append_is_written_by_the_thread_that_queues_it() {
     firstWriteMayEnd.countDown();
 
-    PendingEvent pending = commit.enqueue(append("s1"));
+    PendingEvent pending = commit.enqueue(append("s1"), true);
 
     assertThat(pending.isDone()).isTrue();
     assertThat(pending.await().sessionId()).isEqualTo("s1");
@@ -108,8 +109,8 @@ class GroupCommitTest {
         CompletableFuture.supplyAsync(() -> commit.append(append("s1")));
     await().atMost(Duration.ofSeconds(20)).until(() -> batches.size() == 1);
 
-    PendingEvent second = commit.enqueue(append("s1"));
-    PendingEvent third = commit.enqueue(append("s2"));
+    PendingEvent second = commit.enqueue(append("s1"), true);
+    PendingEvent third = commit.enqueue(append("s2"), true);
 
     assertThat(second.isDone()).isFalse();
     assertThat(commit.queued()).isEqualTo(2);
