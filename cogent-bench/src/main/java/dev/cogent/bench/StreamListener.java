@@ -1,32 +1,43 @@
 package dev.cogent.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.concurrent.Flow;
 import java.util.function.LongSupplier;
 
 /**
  * Reads one SSE response line by line as it arrives: notes when the first {@code token} event came,
- * counts the {@code token} events and remembers the terminal event ({@code done}, {@code error} or
- * {@code interrupt}). Lines arrive on the HTTP client's threads, one at a time.
+ * joins the {@code token} events' {@code content} deltas, counts them, and remembers the terminal
+ * event ({@code done}, {@code error} or {@code interrupt}). Lines arrive on the HTTP client's
+ * threads, one at a time.
+ *
+ * <p>The streamed words are counted in the joined text, not as events: a server whose log falls
+ * behind a fast model merges a run's queued deltas into one event (docs/benchmarks.md), which
+ * changes how many events carry the text, not the text.
  */
 final class StreamListener implements Flow.Subscriber<String> {
 
   /** What one stream showed. */
-  record Outcome(long firstTokenNanos, int tokens, String terminal, String errorData) {
+  record Outcome(
+      long firstTokenNanos, int tokens, int tokenEvents, String terminal, String errorData) {
     boolean hasFirstToken() {
       return firstTokenNanos >= 0;
     }
   }
 
   private final LongSupplier nanoTime;
+  private final ObjectMapper json;
+  private final StringBuilder text = new StringBuilder();
   private String event;
   private String data;
   private long firstTokenNanos = -1;
-  private int tokens;
+  private int tokenEvents;
   private String terminal;
   private String errorData;
 
-  StreamListener(LongSupplier nanoTime) {
+  StreamListener(LongSupplier nanoTime, ObjectMapper json) {
     this.nanoTime = nanoTime;
+    this.json = json;
   }
 
   @Override
@@ -50,10 +61,11 @@ final class StreamListener implements Flow.Subscriber<String> {
       return;
     }
     if (event.equals("token")) {
-      if (tokens == 0) {
+      if (tokenEvents == 0) {
         firstTokenNanos = nanoTime.getAsLong();
       }
-      tokens++;
+      tokenEvents++;
+      text.append(content(data));
     } else if (event.equals("done") || event.equals("error") || event.equals("interrupt")) {
       terminal = event;
       if (!event.equals("done")) {
@@ -75,6 +87,19 @@ final class StreamListener implements Flow.Subscriber<String> {
   }
 
   Outcome outcome() {
-    return new Outcome(firstTokenNanos, tokens, terminal, errorData);
+    String joined = text.toString().strip();
+    int words = joined.isEmpty() ? 0 : joined.split("\\s+").length;
+    return new Outcome(firstTokenNanos, words, tokenEvents, terminal, errorData);
+  }
+
+  private String content(String data) {
+    if (data == null) {
+      return "";
+    }
+    try {
+      return json.readTree(data).path("content").asText("");
+    } catch (IOException e) {
+      return "";
+    }
   }
 }

@@ -76,8 +76,20 @@ final class StreamsCommand implements Callable<Integer> {
   @Option(
       names = "--tokens",
       defaultValue = "200",
-      description = "Words of each mock reply; one token event each (default: ${DEFAULT-VALUE}).")
+      description =
+          "Words of each mock reply, one token each as the model streams them"
+              + " (default: ${DEFAULT-VALUE}).")
   int tokens;
+
+  @Option(
+      names = "--token-interval-ms",
+      paramLabel = "MS",
+      defaultValue = "0",
+      description =
+          "Milliseconds between two words of a reply (the mock's `/pace`), like a real model's"
+              + " token rate; 0 streams them as fast as the server takes them"
+              + " (default: ${DEFAULT-VALUE}).")
+  int tokenIntervalMillis;
 
   @Option(
       names = "--messages",
@@ -127,6 +139,7 @@ final class StreamsCommand implements Callable<Integer> {
 
   private final Map<String, String> environment;
   private final InstantSource clock;
+  private final ObjectMapper json = new ObjectMapper();
 
   StreamsCommand(Map<String, String> environment, InstantSource clock) {
     this.environment = Map.copyOf(environment);
@@ -141,6 +154,7 @@ final class StreamsCommand implements Callable<Integer> {
       double seconds,
       double messagesPerSecond,
       double tokensPerSecond,
+      double tokenEventsPerMessage,
       double ttftP50Ms,
       double ttftP99Ms,
       double ttftMaxMs,
@@ -160,6 +174,7 @@ final class StreamsCommand implements Callable<Integer> {
       int cores,
       double loadAverageBefore,
       int tokens,
+      int tokenIntervalMillis,
       int messagesPerStream,
       List<Level> levels) {}
 
@@ -179,7 +194,6 @@ final class StreamsCommand implements Callable<Integer> {
       }
     }
     PrintWriter err = spec.commandLine().getErr();
-    ObjectMapper json = new ObjectMapper();
     // The JDK client keeps an idle connection 20 minutes, Jetty closes it after 30 s; a request
     // sent on one the server has just closed fails with an IOException that is no server error.
     // Read once, when the client's connection pool is first used.
@@ -218,6 +232,7 @@ final class StreamsCommand implements Callable<Integer> {
               Runtime.getRuntime().availableProcessors(),
               loadAverage,
               tokens,
+              tokenIntervalMillis,
               messages,
               results);
       PrintWriter out = spec.commandLine().getOut();
@@ -253,7 +268,8 @@ final class StreamsCommand implements Callable<Integer> {
           json.writeValueAsString(
               Map.of(
                   "content",
-                  "/reply "
+                  (tokenIntervalMillis > 0 ? "/pace " + tokenIntervalMillis + "\n" : "")
+                      + "/reply "
                       + IntStream.rangeClosed(1, tokens)
                           .mapToObj(i -> "w" + i)
                           .collect(Collectors.joining(" "))));
@@ -263,6 +279,7 @@ final class StreamsCommand implements Callable<Integer> {
     ConcurrentHistogram ttft = new ConcurrentHistogram(3);
     Map<String, Integer> reasons = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicLong tokensSeen = new AtomicLong();
+    AtomicLong tokenEventsSeen = new AtomicLong();
     AtomicLong completed = new AtomicLong();
     AtomicLong peakRss = new AtomicLong(server.residentBytes());
     Thread sampler =
@@ -295,6 +312,7 @@ final class StreamsCommand implements Callable<Integer> {
                       if (problem == null) {
                         ttft.recordValue(Math.max(0, outcome.ttftMicros()));
                         tokensSeen.addAndGet(outcome.tokens());
+                        tokenEventsSeen.addAndGet(outcome.stream().tokenEvents());
                         completed.incrementAndGet();
                       } else {
                         reasons.merge(problem, 1, Integer::sum);
@@ -337,6 +355,7 @@ final class StreamsCommand implements Callable<Integer> {
         seconds,
         completed.get() / seconds,
         tokensSeen.get() / seconds,
+        completed.get() > 0 ? (double) tokenEventsSeen.get() / completed.get() : 0,
         any ? ttft.getValueAtPercentile(50) / 1000.0 : 0,
         any ? ttft.getValueAtPercentile(99) / 1000.0 : 0,
         any ? ttft.getMaxValue() / 1000.0 : 0,
@@ -433,7 +452,7 @@ final class StreamsCommand implements Callable<Integer> {
             .header("Accept", "text/event-stream")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
-    StreamListener listener = new StreamListener(System::nanoTime);
+    StreamListener listener = new StreamListener(System::nanoTime, json);
     long sent = System.nanoTime();
     return client
         .sendAsync(
@@ -500,6 +519,7 @@ final class StreamsCommand implements Callable<Integer> {
       requireRange("--streams", level, 1, MAX_STREAMS);
     }
     requireRange("--tokens", tokens, 1, 100_000);
+    requireRange("--token-interval-ms", tokenIntervalMillis, 0, 10_000);
     requireRange("--messages", messages, 1, 1000);
     requireRange("--warmup-streams", warmupStreams, 0, MAX_STREAMS);
     requireRange("--level-timeout", levelTimeoutSeconds, 1, 3600);
@@ -525,16 +545,21 @@ final class StreamsCommand implements Callable<Integer> {
             result.cores(), result.loadAverageBefore()));
     text.append(
         String.format(
-            "load       each stream sends %d messages of %d tokens, one after another%n%n",
-            result.messagesPerStream(), result.tokens()));
+            "load       each stream sends %d messages of %d tokens, one after another, %s%n%n",
+            result.messagesPerStream(),
+            result.tokens(),
+            result.tokenIntervalMillis() > 0
+                ? result.tokenIntervalMillis() + " ms between tokens"
+                : "tokens as fast as the server takes them"));
     text.append(
         String.format(
-            "%8s %9s %7s %8s %9s %10s %10s %10s %7s %10s %10s %6s %7s %7s %7s%n",
+            "%8s %9s %7s %8s %9s %7s %10s %10s %10s %7s %10s %10s %6s %7s %7s %7s%n",
             "streams",
             "messages",
             "errors",
             "msg/s",
             "tokens/s",
+            "ev/msg",
             "ttft p50",
             "ttft p99",
             "ttft max",
@@ -548,12 +573,13 @@ final class StreamsCommand implements Callable<Integer> {
     for (Level level : result.levels()) {
       text.append(
           String.format(
-              "%8d %9d %7d %8.1f %9.0f %10.2f %10.2f %10.2f %7d %10.2f %10.2f %6.0f %7.1f %7.0f %7.1f%n",
+              "%8d %9d %7d %8.1f %9.0f %7.1f %10.2f %10.2f %10.2f %7d %10.2f %10.2f %6.0f %7.1f %7.0f %7.1f%n",
               level.streams(),
               level.messages(),
               level.errors(),
               level.messagesPerSecond(),
               level.tokensPerSecond(),
+              level.tokenEventsPerMessage(),
               level.ttftP50Ms(),
               level.ttftP99Ms(),
               level.ttftMaxMs(),

@@ -2,6 +2,7 @@ package dev.cogent.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -9,25 +10,26 @@ import org.junit.jupiter.api.Test;
 class StreamListenerTest {
 
   final AtomicLong now = new AtomicLong(100);
-  final StreamListener listener = new StreamListener(now::get);
+  final StreamListener listener = new StreamListener(now::get, new ObjectMapper());
 
   void lines(String... lines) {
     List.of(lines).forEach(listener::onNext);
   }
 
   @Test
-  void counts_tokens_notes_the_first_and_remembers_done() {
+  void counts_the_words_of_the_joined_deltas_notes_the_first_and_remembers_done() {
     lines("retry: 3000", "", "id: 1", "event: status", "data: {}", "");
     now.set(250);
     lines("id: 2", "event: token", "data: {\"content\":\"a\"}", "");
     now.set(400);
-    lines("id: 3", "event: token", "data: {\"content\":\" b\"}", "", ": keep-alive", "");
+    lines("id: 3", "event: token", "data: {\"content\":\" b c\"}", "", ": keep-alive", "");
     lines("id: 4", "event: done", "data: {}");
     listener.onComplete();
 
     StreamListener.Outcome outcome = listener.outcome();
     assertThat(outcome.firstTokenNanos()).isEqualTo(250);
-    assertThat(outcome.tokens()).isEqualTo(2);
+    assertThat(outcome.tokens()).isEqualTo(3);
+    assertThat(outcome.tokenEvents()).isEqualTo(2);
     assertThat(outcome.terminal()).isEqualTo("done");
     assertThat(outcome.errorData()).isNull();
   }

@@ -69,24 +69,24 @@ final class MockChatModel implements StreamingChatModel {
     MockScript script = MockScript.parse(prompt);
     try {
       if (SummaryRequests.isSummaryRequest(request)) {
-        stream(summary(prompt), inputTokens, handler);
+        stream(summary(prompt), inputTokens, 0, handler);
         return;
       }
       if (!script.hasScriptLines()) {
-        stream(turn == 0 ? "Echo: " + prompt : "Done.", inputTokens, handler);
+        stream(turn == 0 ? "Echo: " + prompt : "Done.", inputTokens, 0, handler);
         return;
       }
       if (turn >= script.actions().size()) {
         sleep(script.trailingSleepMillis());
-        stream("Done.", inputTokens, handler);
+        stream("Done.", inputTokens, script.paceMillis(), handler);
         return;
       }
       MockScript.Action action = script.actions().get(turn);
       sleep(action.sleepMillis());
       if (action instanceof MockScript.Reply reply) {
-        stream(reply.text(), inputTokens, handler);
+        stream(reply.text(), inputTokens, script.paceMillis(), handler);
       } else if (action instanceof MockScript.Inspect) {
-        stream(inspect(request), inputTokens, handler);
+        stream(inspect(request), inputTokens, script.paceMillis(), handler);
       } else if (action instanceof MockScript.Fail fail) {
         handler.onError(new MockModelException(fail.message()));
       } else if (action instanceof MockScript.Tool tool) {
@@ -114,22 +114,37 @@ final class MockChatModel implements StreamingChatModel {
     }
   }
 
-  private void stream(String text, int inputTokens, StreamingChatResponseHandler handler) {
+  /**
+   * Streams {@code text} word by word, {@code paceMillis} apart (the first word at once, like a
+   * model's first token).
+   */
+  private void stream(
+      String text, int inputTokens, long paceMillis, StreamingChatResponseHandler handler) {
     String[] words = text.strip().split("\\s+");
     StreamingHandle handle = new CancellationHandle();
     StringBuilder content = new StringBuilder();
     int produced = 0;
-    for (String word : words) {
-      if (word.isEmpty()) {
-        continue;
+    // One registration for the whole answer: the pauses between words wait on the same latch.
+    CountDownLatch cancelled = new CountDownLatch(1);
+    try (Cancellation.Registration registration = cancellation.onCancel(cancelled::countDown)) {
+      for (String word : words) {
+        if (word.isEmpty()) {
+          continue;
+        }
+        if (produced > 0 && paceMillis > 0 && cancelled.await(paceMillis, TimeUnit.MILLISECONDS)) {
+          throw new CancellationException("the run was cancelled during /pace");
+        }
+        if (handle.isCancelled()) {
+          throw new CancellationException("the run was cancelled");
+        }
+        String token = content.length() == 0 ? word : " " + word;
+        content.append(token);
+        produced++;
+        handler.onPartialResponse(new PartialResponse(token), new PartialResponseContext(handle));
       }
-      if (handle.isCancelled()) {
-        throw new CancellationException("the run was cancelled");
-      }
-      String token = content.length() == 0 ? word : " " + word;
-      content.append(token);
-      produced++;
-      handler.onPartialResponse(new PartialResponse(token), new PartialResponseContext(handle));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted during /pace");
     }
     handler.onCompleteResponse(
         ChatResponse.builder()

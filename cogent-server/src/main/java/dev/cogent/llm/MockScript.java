@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * The script in a user message, as the {@code mock} model reads it: one action per model turn
  * ({@code /tool NAME {json}}, {@code /reply TEXT}, {@code /fail MESSAGE}), each optionally preceded
- * by {@code /sleep MS} lines that delay it. Other lines are ordinary text.
+ * by {@code /sleep MS} lines that delay it. {@code /pace MS} sets the time between two streamed
+ * words, for every answer of the message. Other lines are ordinary text.
  */
-record MockScript(List<Action> actions, long trailingSleepMillis, boolean hasScriptLines) {
+record MockScript(
+    List<Action> actions, long trailingSleepMillis, long paceMillis, boolean hasScriptLines) {
 
   MockScript {
     actions = List.copyOf(actions);
@@ -40,12 +42,16 @@ record MockScript(List<Action> actions, long trailingSleepMillis, boolean hasScr
   static MockScript parse(String message) {
     List<Action> actions = new ArrayList<>();
     long sleep = 0;
+    long pace = 0;
     boolean scripted = false;
     for (String raw : message.split("\\R")) {
       String line = raw.strip();
       if (line.equals("/sleep") || line.startsWith("/sleep ")) {
         scripted = true;
         sleep += parseMillis(argument(line, "/sleep"));
+      } else if (line.equals("/pace") || line.startsWith("/pace ")) {
+        scripted = true;
+        pace = parseMillis(argument(line, "/pace"));
       } else if (line.startsWith("/tool ")) {
         scripted = true;
         String rest = argument(line, "/tool");
@@ -69,7 +75,7 @@ record MockScript(List<Action> actions, long trailingSleepMillis, boolean hasScr
         sleep = 0;
       }
     }
-    return new MockScript(actions, sleep, scripted);
+    return new MockScript(actions, sleep, pace, scripted);
   }
 
   private static String argument(String line, String command) {

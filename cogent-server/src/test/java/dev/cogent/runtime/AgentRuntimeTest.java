@@ -280,6 +280,30 @@ class AgentRuntimeTest {
   }
 
   @Test
+  void a_paced_reply_streams_its_first_word_at_once_and_an_abort_cuts_the_pause_short() {
+    var started =
+        runtime.send(
+            session.id(),
+            Scope.GLOBAL,
+            new MessageRequest("/pace 60000\n/reply one two three", null, null, null));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                events.readAfter(session.id(), started.afterSequence(), 100).stream()
+                    .anyMatch(e -> e.event().equals("token")));
+
+    runtime.abort(session.id(), Scope.GLOBAL);
+
+    List<LoggedEvent> log = events.readAfter(session.id(), started.afterSequence(), 100);
+    assertThat(
+            log.stream().filter(e -> e.event().equals("token")).map(e -> e.data().get("content")))
+        .containsExactly("one");
+    assertThat(log.get(log.size() - 1).event()).isEqualTo("error");
+    assertThat(log.get(log.size() - 1).data().get("code")).isEqualTo("ABORTED");
+  }
+
+  @Test
   void a_long_run_near_a_small_context_window_summarizes_its_older_steps_and_goes_on() {
     session =
         sessions.create(
