@@ -155,6 +155,30 @@ public final class DataRepository {
                 .list());
   }
 
+  /**
+   * The names of these data items of the dataset, by id; unknown ids are left out. Search names the
+   * documents of its hits with it, rather than listing a dataset of 100k items per query.
+   */
+  public Map<String, String> namesByIds(String datasetId, Collection<String> dataIds) {
+    if (dataIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    database
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, name FROM memory_data WHERE dataset_id = :dataset AND id IN"
+                            + " (<ids>)")
+                    .bind("dataset", datasetId)
+                    .bindList("ids", List.copyOf(dataIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("name")))
+                    .list())
+        .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+    return names;
+  }
+
   /** The ids of the data items of these datasets tagged with any of {@code nodeSets}. */
   public List<String> dataIdsInNodeSets(
       Collection<String> datasetIds, Collection<String> nodeSets) {
