@@ -203,4 +203,19 @@ abstract class GraphRepositoryContract {
     assertThat(graph.edgesToRank(DATASET, List.of(hub.id()), List.of(), 10))
         .hasSize(isA.size() + 1);
   }
+
+  @Test
+  void data_items_are_read_by_status_and_by_ids_for_cognify_and_search() {
+    assertThat(data.idsInStatus(DATASET, List.of(DataStatus.PENDING))).containsExactly("d1", "d2");
+
+    data.updateStatuses(Map.of("d1", 3), DataStatus.COGNIFIED, NOW);
+
+    assertThat(data.idsInStatus(DATASET, List.of(DataStatus.PENDING, DataStatus.ERRORED)))
+        .containsExactly("d2");
+    assertThat(data.listByIds(DATASET, List.of("d2", "unknown", "d1")))
+        .extracting(DataItem::id)
+        .containsExactly("d2", "d1");
+    assertThat(data.namesByIds(DATASET, List.of("d1", "unknown")))
+        .containsExactly(Map.entry("d1", "d1.txt"));
+  }
 }
