@@ -49,6 +49,9 @@ public final class Cognify {
   /** The longest a batch gathers before it is stored, in milliseconds of the clock. */
   static final long BATCH_MILLIS = 5_000;
 
+  /** Items read from the database at a time: a run keeps only the ids of all of its items. */
+  static final int ITEMS_PER_READ = 256;
+
   static final String INTERRUPTED = "Interrupted by a server stop; run cognify again";
 
   private final MemoryStorage storage;
@@ -124,10 +127,8 @@ public final class Cognify {
     GraphExtractor extractor = extractors.forScope(scope);
     Map<String, PipelineRun> started = new LinkedHashMap<>();
     for (Dataset dataset : datasets) {
-      List<DataItem> items =
-          storage.data().listByDataset(dataset.id()).stream()
-              .filter(i -> i.status() == DataStatus.PENDING || i.status() == DataStatus.ERRORED)
-              .toList();
+      List<String> items =
+          storage.data().idsInStatus(dataset.id(), List.of(DataStatus.PENDING, DataStatus.ERRORED));
       Instant now = now();
       PipelineRun run =
           new PipelineRun(
@@ -194,7 +195,7 @@ public final class Cognify {
   private PipelineRun execute(
       PipelineRun initiated,
       Dataset dataset,
-      List<DataItem> items,
+      List<String> items,
       GraphExtractor extractor,
       Options options) {
     try (TraceSpan span = tracer.startRun(initiated.spanAttributes(dataset.tenantId()))) {
@@ -217,7 +218,7 @@ public final class Cognify {
   private PipelineRun executeLocked(
       PipelineRun initiated,
       Dataset dataset,
-      List<DataItem> items,
+      List<String> itemIds,
       GraphExtractor extractor,
       Options options) {
     ReentrantLock lock = lock(dataset.id());
@@ -233,22 +234,30 @@ public final class Cognify {
       List<String> failures = new ArrayList<>();
       CognifyBatch batch = new CognifyBatch(storage, embedder, tracer, this::now);
       long batchStarted = clock.millis();
-      for (DataItem item : items) {
-        try (TraceSpan itemSpan = tracer.step("cognify_item")) {
-          itemSpan.attribute("cogent.data_id", item.id());
-          try {
-            batch.add(prepare(item, extractor, prompt, chunkSize));
-          } catch (RuntimeException e) {
-            itemSpan.fail(e);
-            failed(List.of(item), e, failures);
-            processed++;
+      for (int page = 0; page < itemIds.size(); page += ITEMS_PER_READ) {
+        List<String> pageIds =
+            itemIds.subList(page, Math.min(itemIds.size(), page + ITEMS_PER_READ));
+        List<DataItem> items = storage.data().listByIds(dataset.id(), pageIds);
+        // An item deleted since the run started has nothing left to do.
+        processed += pageIds.size() - items.size();
+        for (DataItem item : items) {
+          try (TraceSpan itemSpan = tracer.step("cognify_item")) {
+            itemSpan.attribute("cogent.data_id", item.id());
+            try {
+              batch.add(prepare(item, extractor, prompt, chunkSize));
+            } catch (RuntimeException e) {
+              itemSpan.fail(e);
+              failed(List.of(item), e, failures);
+              processed++;
+            }
           }
-        }
-        // A batch also ends after a while, so that a slow model extractor still shows progress.
-        if (batch.isFull() || (!batch.isEmpty() && clock.millis() - batchStarted >= BATCH_MILLIS)) {
-          processed += store(dataset.id(), batch, failures);
-          run = update(run, PipelineStatus.DATASET_PROCESSING_STARTED, processed, null);
-          batchStarted = clock.millis();
+          // A batch also ends after a while, so that a slow model extractor still shows progress.
+          if (batch.isFull()
+              || (!batch.isEmpty() && clock.millis() - batchStarted >= BATCH_MILLIS)) {
+            processed += store(dataset.id(), batch, failures);
+            run = update(run, PipelineStatus.DATASET_PROCESSING_STARTED, processed, null);
+            batchStarted = clock.millis();
+          }
         }
       }
       processed += store(dataset.id(), batch, failures);
@@ -404,34 +413,32 @@ public final class Cognify {
       List<ChunkSummary> summaries,
       Map<String, GraphNode> nodes,
       Map<String, GraphEdge> edges) {
-    Map<IndexCollection, List<IndexEntry>> byCollection = new EnumMap<>(IndexCollection.class);
-    byCollection.put(
-        IndexCollection.CHUNKS,
-        entries(chunks.stream().map(c -> Map.entry(c.id(), c.text())).toList()));
-    byCollection.put(
+    Map<IndexCollection, List<Map.Entry<String, String>>> texts =
+        new EnumMap<>(IndexCollection.class);
+    texts.put(
+        IndexCollection.CHUNKS, chunks.stream().map(c -> Map.entry(c.id(), c.text())).toList());
+    texts.put(
         IndexCollection.SUMMARIES,
-        entries(summaries.stream().map(s -> Map.entry(s.id(), s.text())).toList()));
-    byCollection.put(
+        summaries.stream().map(s -> Map.entry(s.id(), s.text())).toList());
+    texts.put(
         IndexCollection.ENTITIES,
-        entries(
-            nodes.values().stream()
-                .filter(n -> !n.type().equals("EntityType"))
-                .map(n -> Map.entry(n.id(), entityText(n)))
-                .toList()));
-    byCollection.put(
+        nodes.values().stream()
+            .filter(n -> !n.type().equals("EntityType"))
+            .map(n -> Map.entry(n.id(), entityText(n)))
+            .toList());
+    texts.put(
         IndexCollection.ENTITY_TYPES,
-        entries(
-            nodes.values().stream()
-                .filter(n -> n.type().equals("EntityType"))
-                .map(n -> Map.entry(n.id(), n.name()))
-                .toList()));
-    byCollection.put(
+        nodes.values().stream()
+            .filter(n -> n.type().equals("EntityType"))
+            .map(n -> Map.entry(n.id(), n.name()))
+            .toList());
+    texts.put(
         IndexCollection.TRIPLETS,
-        entries(
-            edges.values().stream()
-                .filter(e -> !e.relationshipName().equals("is_a"))
-                .map(e -> Map.entry(e.id(), tripletText(e, nodes)))
-                .toList()));
+        edges.values().stream()
+            .filter(e -> !e.relationshipName().equals("is_a"))
+            .map(e -> Map.entry(e.id(), tripletText(e, nodes)))
+            .toList());
+    Map<IndexCollection, List<IndexEntry>> byCollection = CognifyBatch.entries(embedder, texts);
     // One commit for every collection of the data item.
     storage.index().upsert(datasetId, byCollection);
   }

@@ -155,6 +155,66 @@ public final class DataRepository {
                 .list());
   }
 
+  /**
+   * The ids of the dataset's items in one of these statuses, in {@link #listByDataset} order.
+   * Cognify keeps these, not whole items, for a run over 100k items.
+   */
+  public List<String> idsInStatus(String datasetId, Collection<DataStatus> statuses) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM memory_data WHERE dataset_id = :dataset AND status IN"
+                        + " (<statuses>) ORDER BY created_at, id")
+                .bind("dataset", datasetId)
+                .bindList("statuses", statuses.stream().map(DataStatus::wireName).toList())
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** These items of the dataset, in the order of {@code ids}; unknown ids are left out. */
+  public List<DataItem> listByIds(String datasetId, List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<String, DataItem> byId = new LinkedHashMap<>();
+    database
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(SELECT + " WHERE dataset_id = :dataset AND id IN (<ids>)")
+                    .bind("dataset", datasetId)
+                    .bindList("ids", ids)
+                    .map(this::map)
+                    .list())
+        .forEach(item -> byId.put(item.id(), item));
+    return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
+  /**
+   * The names of these data items of the dataset, by id; unknown ids are left out. Search names the
+   * documents of its hits with it, rather than listing a dataset of 100k items per query.
+   */
+  public Map<String, String> namesByIds(String datasetId, Collection<String> dataIds) {
+    if (dataIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    database
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT id, name FROM memory_data WHERE dataset_id = :dataset AND id IN"
+                            + " (<ids>)")
+                    .bind("dataset", datasetId)
+                    .bindList("ids", List.copyOf(dataIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("name")))
+                    .list())
+        .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+    return names;
+  }
+
   /** The ids of the data items of these datasets tagged with any of {@code nodeSets}. */
   public List<String> dataIdsInNodeSets(
       Collection<String> datasetIds, Collection<String> nodeSets) {

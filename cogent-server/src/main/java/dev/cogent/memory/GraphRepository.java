@@ -573,6 +573,64 @@ public final class GraphRepository {
   }
 
   /**
+   * The edges of one dataset with an end in {@code nodeIds} that a ranking of triplets can need,
+   * without reading every edge of a node that thousands of edges touch (an entity type, a frequent
+   * entity): every edge between two of the nodes, every edge of {@code edgeIds} touching one of
+   * them, and of the other edges with exactly one end among the nodes, the {@code perNode} lowest
+   * ids at each node. Triplet search scores every edge of that last kind at a node alike and breaks
+   * ties by id, so the others could never rank among its first {@code perNode}.
+   */
+  public List<GraphEdge> edgesToRank(
+      String datasetId, Collection<String> nodeIds, Collection<String> edgeIds, int perNode) {
+    if (nodeIds.isEmpty()) {
+      return List.of();
+    }
+    List<String> nodes = List.copyOf(nodeIds);
+    List<String> hits = List.copyOf(edgeIds);
+    String notHit = hits.isEmpty() ? "" : " AND id NOT IN (<hits>)";
+    return database.withHandle(
+        handle -> {
+          Map<String, GraphEdge> found = new LinkedHashMap<>();
+          List<String> queries = new ArrayList<>();
+          queries.add(
+              EDGES
+                  + " WHERE dataset_id = :dataset AND source_id IN (<nodes>) AND target_id IN"
+                  + " (<nodes>)");
+          if (!hits.isEmpty()) {
+            queries.add(
+                EDGES
+                    + " WHERE dataset_id = :dataset AND id IN (<hits>) AND (source_id IN (<nodes>)"
+                    + " OR target_id IN (<nodes>))");
+          }
+          for (String[] end :
+              new String[][] {{"source_id", "target_id"}, {"target_id", "source_id"}}) {
+            queries.add(
+                "SELECT dataset_id, id, source_id, target_id, relationship_name, description,"
+                    + " weight, properties FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY "
+                    + end[0]
+                    + " ORDER BY id) AS place FROM memory_edges e WHERE dataset_id = :dataset AND "
+                    + end[0]
+                    + " IN (<nodes>) AND "
+                    + end[1]
+                    + " NOT IN (<nodes>)"
+                    + notHit
+                    + ") ranked WHERE place <= :perNode");
+          }
+          for (String sql : queries) {
+            var query = handle.createQuery(sql).bind("dataset", datasetId).bindList("nodes", nodes);
+            if (sql.contains("<hits>")) {
+              query.bindList("hits", hits);
+            }
+            if (sql.contains(":perNode")) {
+              query.bind("perNode", perNode);
+            }
+            query.map(this::edge).forEach(edge -> found.putIfAbsent(edge.id(), edge));
+          }
+          return List.copyOf(found.values());
+        });
+  }
+
+  /**
    * The nodes within {@code depth} hops of the seed nodes (in either direction) and the edges among
    * them.
    */
@@ -646,6 +704,18 @@ public final class GraphRepository {
 
   public long countChunks(String datasetId) {
     return count("SELECT COUNT(*) FROM memory_chunks WHERE dataset_id = :dataset", datasetId);
+  }
+
+  /** Whether the dataset has any chunk: an index probe, where a count reads every chunk row. */
+  public boolean hasChunks(String datasetId) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT id FROM memory_chunks WHERE dataset_id = :dataset LIMIT 1")
+                .bind("dataset", datasetId)
+                .mapTo(String.class)
+                .findOne()
+                .isPresent());
   }
 
   private long count(String sql, String datasetId) {

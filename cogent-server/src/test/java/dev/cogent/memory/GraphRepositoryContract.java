@@ -168,4 +168,54 @@ abstract class GraphRepositoryContract {
     assertThat(graph.countNodes(DATASET)).isZero();
     assertThat(graph.countChunks(DATASET)).isZero();
   }
+
+  @Test
+  void edges_to_rank_keep_the_lowest_ids_per_node_of_edges_with_one_end_among_the_nodes() {
+    GraphNode hub = node("Hub");
+    GraphNode alice = node("Alice");
+    List<GraphNode> spokes =
+        List.of(node("S1"), node("S2"), node("S3"), node("S4"), node("S5"), node("S6"));
+    List<GraphEdge> isA = spokes.stream().map(spoke -> edge(spoke, "is_a", hub)).toList();
+    GraphEdge knows = edge(alice, "knows", hub);
+    GraphEdge likes = edge(alice, "likes", spokes.get(0));
+    GraphEdge elsewhere = edge(spokes.get(1), "knows", spokes.get(2));
+    List<GraphNode> nodes = new java.util.ArrayList<>(spokes);
+    nodes.add(hub);
+    nodes.add(alice);
+    List<GraphEdge> edges = new java.util.ArrayList<>(isA);
+    edges.addAll(List.of(knows, likes, elsewhere));
+    derive("d1", nodes, edges);
+    List<String> sortedIsA = isA.stream().map(GraphEdge::id).sorted().toList();
+    GraphEdge hitSpoke =
+        isA.stream().filter(e -> e.id().equals(sortedIsA.get(5))).findFirst().get();
+
+    List<GraphEdge> found =
+        graph.edgesToRank(
+            DATASET, List.of(hub.id(), alice.id()), List.of(hitSpoke.id(), elsewhere.id()), 2);
+
+    // between two of the nodes: knows; a hit touching them: the highest is_a id; the two lowest
+    // other is_a ids at the hub (as target) and likes at alice (as source); never elsewhere
+    assertThat(found)
+        .extracting(GraphEdge::id)
+        .containsExactlyInAnyOrder(
+            knows.id(), hitSpoke.id(), sortedIsA.get(0), sortedIsA.get(1), likes.id());
+    assertThat(graph.edgesToRank(DATASET, List.of(), List.of(), 2)).isEmpty();
+    assertThat(graph.edgesToRank(DATASET, List.of(hub.id()), List.of(), 10))
+        .hasSize(isA.size() + 1);
+  }
+
+  @Test
+  void data_items_are_read_by_status_and_by_ids_for_cognify_and_search() {
+    assertThat(data.idsInStatus(DATASET, List.of(DataStatus.PENDING))).containsExactly("d1", "d2");
+
+    data.updateStatuses(Map.of("d1", 3), DataStatus.COGNIFIED, NOW);
+
+    assertThat(data.idsInStatus(DATASET, List.of(DataStatus.PENDING, DataStatus.ERRORED)))
+        .containsExactly("d2");
+    assertThat(data.listByIds(DATASET, List.of("d2", "unknown", "d1")))
+        .extracting(DataItem::id)
+        .containsExactly("d2", "d1");
+    assertThat(data.namesByIds(DATASET, List.of("d1", "unknown")))
+        .containsExactly(Map.entry("d1", "d1.txt"));
+  }
 }

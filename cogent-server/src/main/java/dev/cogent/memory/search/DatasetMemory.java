@@ -51,6 +51,18 @@ interface DatasetMemory {
    */
   List<EdgeView> edgesTouching(Collection<String> nodeIds, List<String> nodeSets);
 
+  /**
+   * Without node sets, the edges touching {@code nodeIds} that a triplet ranking of the {@code
+   * perNode} best can need (GraphRepository#edgesToRank): those between two of the nodes, those of
+   * {@code edgeIds}, and per node the {@code perNode} lowest ids of the others, so that a node
+   * touched by thousands of edges (an entity type) does not load them all. By default every edge
+   * touching the nodes, which ranks the same.
+   */
+  default List<EdgeView> edgesToRank(
+      Collection<String> nodeIds, Collection<String> edgeIds, int perNode) {
+    return edgesTouching(nodeIds, List.of());
+  }
+
   /** The edges with these ids, with both ends, in the order of {@code edgeIds}. */
   List<EdgeView> edges(Collection<String> edgeIds);
 

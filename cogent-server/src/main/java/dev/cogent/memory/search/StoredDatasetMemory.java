@@ -2,7 +2,6 @@ package dev.cogent.memory.search;
 
 import dev.cogent.memory.Chunk;
 import dev.cogent.memory.ChunkSummary;
-import dev.cogent.memory.DataItem;
 import dev.cogent.memory.DataRepository;
 import dev.cogent.memory.Dataset;
 import dev.cogent.memory.FeedbackRepository;
@@ -41,7 +40,7 @@ final class StoredDatasetMemory implements DatasetMemory {
   private final GraphRepository graph;
   private final DataRepository data;
   private final Map<String, float[]> vectors;
-  private Map<String, String> documentNames;
+  private final Map<String, String> documentNames = new HashMap<>();
 
   /**
    * @param vectors the query embeddings of this request, shared by its datasets
@@ -83,7 +82,7 @@ final class StoredDatasetMemory implements DatasetMemory {
 
   @Override
   public boolean isCognified() {
-    return graph.countChunks(dataset.id()) > 0;
+    return graph.hasChunks(dataset.id());
   }
 
   @Override
@@ -163,6 +162,12 @@ final class StoredDatasetMemory implements DatasetMemory {
   }
 
   @Override
+  public List<EdgeView> edgesToRank(
+      Collection<String> nodeIds, Collection<String> edgeIds, int perNode) {
+    return views(graph.edgesToRank(dataset.id(), nodeIds, edgeIds, perNode));
+  }
+
+  @Override
   public List<EdgeView> edges(Collection<String> edgeIds) {
     if (edgeIds.isEmpty()) {
       return List.of();
@@ -185,15 +190,16 @@ final class StoredDatasetMemory implements DatasetMemory {
 
   @Override
   public List<ChunkView> chunksInNodeSets(List<String> nodeSets, int limit) {
-    List<ChunkView> found = new ArrayList<>();
+    List<Chunk> found = new ArrayList<>();
     for (String dataId : data.dataIdsInNodeSets(ids, nodeSets)) {
       for (Chunk chunk : graph.chunksOfData(dataId)) {
         if (found.size() < limit) {
-          found.add(view(chunk));
+          found.add(chunk);
         }
       }
     }
-    return found;
+    nameDocuments(found.stream().map(Chunk::dataId).toList());
+    return found.stream().map(this::view).toList();
   }
 
   private List<IndexHit> vector(
@@ -222,6 +228,7 @@ final class StoredDatasetMemory implements DatasetMemory {
       return List.of();
     }
     Map<String, Chunk> rows = byId(graph.chunksByIds(ids, idsOf(hits)), Chunk::id);
+    nameDocuments(rows.values().stream().map(Chunk::dataId).toList());
     List<Scored<ChunkView>> found = new ArrayList<>();
     for (IndexHit hit : hits) {
       Chunk row = rows.get(hit.id());
@@ -242,13 +249,14 @@ final class StoredDatasetMemory implements DatasetMemory {
         chunk.tokenCount());
   }
 
+  /** Looks up the names of the documents not named yet (those of the hits, not the dataset's). */
+  private void nameDocuments(Collection<String> dataIds) {
+    List<String> unnamed =
+        dataIds.stream().distinct().filter(id -> !documentNames.containsKey(id)).toList();
+    documentNames.putAll(data.namesByIds(dataset.id(), unnamed));
+  }
+
   private String documentName(String dataId) {
-    if (documentNames == null) {
-      documentNames = new HashMap<>();
-      for (DataItem item : data.listByDataset(dataset.id())) {
-        documentNames.put(item.id(), item.name());
-      }
-    }
     return documentNames.getOrDefault(dataId, dataId);
   }
 

@@ -68,7 +68,14 @@ final class TripletSearch {
     }
     List<Triplet> scored = new ArrayList<>();
     Map<String, EdgeView> unique = new LinkedHashMap<>();
-    for (EdgeView edge : memory.edgesTouching(nodeDistance.keySet(), nodeSets)) {
+    // Without feedback or node sets, an edge with one end hit and no text hit scores by that end
+    // alone, so the store only returns the topK lowest ids of those per node (an entity type's
+    // thousands of is_a edges stay in the database); the ranking is the same.
+    List<EdgeView> touching =
+        feedbackInfluence > 0 || !nodeSets.isEmpty()
+            ? memory.edgesTouching(nodeDistance.keySet(), nodeSets)
+            : memory.edgesToRank(nodeDistance.keySet(), edgeDistance.keySet(), topK);
+    for (EdgeView edge : touching) {
       unique.putIfAbsent(edge.id(), edge);
     }
     Map<String, Double> feedback = Map.of();
