@@ -61,7 +61,7 @@ final class EventRepository {
     Map<String, Integer> perSession = new java.util.LinkedHashMap<>();
     appends.forEach(append -> perSession.merge(append.sessionId(), 1, Integer::sum));
     Map<String, Long> next =
-        database.dialect().serializesWrites()
+        database.dialect().serializesWrites() && perSession.size() > 1
             ? takeSequencesOfOneWriter(handle, perSession)
             : takeSequencesEach(handle, perSession);
     List<LoggedEvent> events = new java.util.ArrayList<>(appends.size());

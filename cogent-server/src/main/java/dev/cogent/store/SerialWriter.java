@@ -58,7 +58,12 @@ final class SerialWriter implements AutoCloseable {
   private final Task<Void> stop = new Task<>(handle -> null);
   private volatile boolean closed;
 
-  /** Writer thread only: the open transaction, and how deep the nested savepoints go. */
+  /**
+   * Writer thread only: its connection, the open transaction (the same handle, while a batch runs),
+   * and how deep the nested savepoints go.
+   */
+  private Handle handle;
+
   private Handle current;
 
   private int depth;
@@ -148,6 +153,7 @@ final class SerialWriter implements AutoCloseable {
       stopping |= pending.remove(stop);
       runBatch(pending);
     }
+    closeHandle();
     List<Task<?>> late = new ArrayList<>();
     queue.drainTo(late);
     late.forEach(
@@ -160,43 +166,73 @@ final class SerialWriter implements AutoCloseable {
 
   /**
    * Runs queued transactions from the head of {@code pending} in one database transaction, until it
-   * is empty or {@link #MAX_BATCH_TIME} has passed, and commits them.
+   * is empty or {@link #MAX_BATCH_TIME} has passed, and commits them. A transaction alone in its
+   * batch needs no savepoint: when it fails, the whole transaction is rolled back.
    */
   private void runBatch(ArrayDeque<Task<?>> pending) {
     List<Task<?>> ran = new ArrayList<>();
     long deadline = System.nanoTime() + MAX_BATCH_TIME.toNanos();
+    boolean alone = pending.size() == 1;
     RuntimeException batchFailure = null;
-    try (Handle handle = jdbi.open()) {
-      handle.begin();
-      current = handle;
+    try {
+      Handle open = handle();
+      open.begin();
+      current = open;
       try {
         while (!pending.isEmpty() && (ran.isEmpty() || System.nanoTime() < deadline)) {
           Task<?> task = pending.poll();
           if (task.start()) {
             ran.add(task);
-            task.runIn(handle);
+            if (alone) {
+              task.runAlone(open);
+            } else {
+              task.runIn(open);
+            }
           }
         }
-        handle.commit();
+        if (alone && !ran.isEmpty() && ran.get(0).failed()) {
+          open.rollback();
+        } else {
+          open.commit();
+        }
       } catch (RuntimeException e) {
         batchFailure = e;
-        rollBack(handle);
+        rollBack(open);
       } finally {
         current = null;
         depth = 0;
       }
     } catch (RuntimeException e) {
-      // Opening or closing the connection failed.
-      if (batchFailure == null) {
-        batchFailure = e;
-      }
+      // No connection could be had.
+      batchFailure = e;
     }
     if (batchFailure != null) {
       log.error(
           "A batch of {} write transactions failed and was rolled back", ran.size(), batchFailure);
+      // The connection may be what failed: the next batch gets a fresh one.
+      closeHandle();
     }
     for (Task<?> task : ran) {
       task.complete(batchFailure);
+    }
+  }
+
+  /** The writer's connection, kept from batch to batch (a pooled one, taken on first use). */
+  private Handle handle() {
+    if (handle == null) {
+      handle = jdbi.open();
+    }
+    return handle;
+  }
+
+  private void closeHandle() {
+    if (handle != null) {
+      try {
+        handle.close();
+      } catch (RuntimeException e) {
+        log.warn("Closing the writer's connection failed", e);
+      }
+      handle = null;
     }
   }
 
@@ -243,6 +279,19 @@ final class SerialWriter implements AutoCloseable {
     /** Whether its caller may give up on it: false once it runs. */
     boolean cancel() {
       return state.compareAndSet(QUEUED, CANCELLED);
+    }
+
+    /** Runs the callback in the transaction as it is (the batch's only one). */
+    void runAlone(Handle handle) {
+      try {
+        result = callback.withHandle(handle);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+    }
+
+    boolean failed() {
+      return failure != null;
     }
 
     void runIn(Handle handle) {

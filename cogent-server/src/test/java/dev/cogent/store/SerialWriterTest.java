@@ -120,6 +120,23 @@ class SerialWriterTest {
   }
 
   @Test
+  void a_failing_transaction_alone_in_its_batch_leaves_nothing_and_the_next_one_commits() {
+    writer(Duration.ofSeconds(30));
+
+    assertThatThrownBy(
+            () ->
+                writer.write(
+                    h -> {
+                      insert(h, 1);
+                      throw new IllegalStateException("no");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
+    writer.write(h -> insert(h, 2));
+
+    assertThat(ids()).containsExactly(2);
+  }
+
+  @Test
   void a_write_from_inside_a_transaction_runs_at_once_in_a_nested_savepoint() {
     writer(Duration.ofSeconds(30));
 
