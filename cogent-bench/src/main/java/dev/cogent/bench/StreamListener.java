@@ -27,6 +27,7 @@ final class StreamListener implements Flow.Subscriber<String> {
 
   private final LongSupplier nanoTime;
   private final ObjectMapper json;
+  private final Runnable onFirstToken;
   private final StringBuilder text = new StringBuilder();
   private String event;
   private String data;
@@ -35,9 +36,14 @@ final class StreamListener implements Flow.Subscriber<String> {
   private String terminal;
   private String errorData;
 
-  StreamListener(LongSupplier nanoTime, ObjectMapper json) {
+  /**
+   * @param onFirstToken runs once, on the HTTP client's thread, when the first {@code token} event
+   *     has arrived
+   */
+  StreamListener(LongSupplier nanoTime, ObjectMapper json, Runnable onFirstToken) {
     this.nanoTime = nanoTime;
     this.json = json;
+    this.onFirstToken = onFirstToken;
   }
 
   @Override
@@ -63,6 +69,7 @@ final class StreamListener implements Flow.Subscriber<String> {
     if (event.equals("token")) {
       if (tokenEvents == 0) {
         firstTokenNanos = nanoTime.getAsLong();
+        onFirstToken.run();
       }
       tokenEvents++;
       text.append(content(data));

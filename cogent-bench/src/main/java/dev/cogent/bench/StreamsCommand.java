@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -300,14 +302,24 @@ final class StreamsCommand implements Callable<Integer> {
     long start = System.nanoTime();
     sampler.start();
     List<CompletableFuture<Void>> chains = new ArrayList<>();
+    // Counts down once per stream, at its first token (or the end of its first message).
+    CountDownLatch streaming = new CountDownLatch(streams);
     for (String session : sessions) {
       CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+      AtomicBoolean counted = new AtomicBoolean();
+      Runnable started =
+          () -> {
+            if (counted.compareAndSet(false, true)) {
+              streaming.countDown();
+            }
+          };
       for (int m = 0; m < messagesPerStream; m++) {
         chain =
             chain
-                .thenCompose(ignored -> message(client, url, headers, session, body))
+                .thenCompose(ignored -> message(client, url, headers, session, body, started))
                 .thenAccept(
                     outcome -> {
+                      started.run();
                       String problem = problem(outcome);
                       if (problem == null) {
                         ttft.recordValue(Math.max(0, outcome.ttftMicros()));
@@ -325,7 +337,7 @@ final class StreamsCommand implements Callable<Integer> {
     ConcurrentHistogram probeTtft = new ConcurrentHistogram(3);
     Thread probe =
         new Thread(
-            () -> probe(client, url, headers, probeSessions, all, probeTtft, reasons),
+            () -> probe(client, url, headers, probeSessions, streaming, all, probeTtft, reasons),
             "bench-probe");
     probe.setDaemon(true);
     probe.start();
@@ -369,24 +381,41 @@ final class StreamsCommand implements Callable<Integer> {
   }
 
   /**
-   * The probe: one message at a time, each on the next of {@code sessions}, at most one every
-   * {@link #PROBE_INTERVAL_MILLIS}, until {@code level} is over. Its time to first token is what a
-   * new message meets while the level's streams are in flight; the level's own figure also holds
-   * the queue of all of its streams starting at the same instant.
+   * The probe: once every stream of the level is streaming ({@code streaming} is zero), one message
+   * at a time, each on the next of {@code sessions}, at most one every {@link
+   * #PROBE_INTERVAL_MILLIS}, until {@code level} is over. Its time to first token is what a new
+   * message meets while the level's streams are in flight; the level's simultaneous start is not in
+   * it (the level's own {@code ttft} holds that).
    */
   private void probe(
       HttpClient client,
       LoopbackUrl url,
       Map<String, String> headers,
       List<String> sessions,
+      CountDownLatch streaming,
       CompletableFuture<Void> level,
       ConcurrentHistogram ttft,
       Map<String, Integer> reasons) {
+    try {
+      while (!level.isDone() && !streaming.await(50, TimeUnit.MILLISECONDS)) {
+        // the level is still starting
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
     int sent = 0;
     while (!level.isDone()) {
       long next = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROBE_INTERVAL_MILLIS);
       MessageOutcome outcome =
-          message(client, url, headers, sessions.get(sent++ % sessions.size()), PROBE_BODY).join();
+          message(
+                  client,
+                  url,
+                  headers,
+                  sessions.get(sent++ % sessions.size()),
+                  PROBE_BODY,
+                  () -> {})
+              .join();
       String problem = problem(outcome, 1);
       if (problem == null) {
         ttft.recordValue(Math.max(0, outcome.ttftMicros()));
@@ -444,7 +473,8 @@ final class StreamsCommand implements Callable<Integer> {
       LoopbackUrl url,
       Map<String, String> headers,
       String session,
-      String body) {
+      String body,
+      Runnable onFirstToken) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(url.resolve("/sessions/" + session + "/messages"))
             .timeout(REQUEST_TIMEOUT)
@@ -452,7 +482,7 @@ final class StreamsCommand implements Callable<Integer> {
             .header("Accept", "text/event-stream")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
-    StreamListener listener = new StreamListener(System::nanoTime, json);
+    StreamListener listener = new StreamListener(System::nanoTime, json, onFirstToken);
     long sent = System.nanoTime();
     return client
         .sendAsync(

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class StreamListenerTest {
 
   final AtomicLong now = new AtomicLong(100);
-  final StreamListener listener = new StreamListener(now::get, new ObjectMapper());
+  final AtomicLong firstTokens = new AtomicLong();
+  final StreamListener listener =
+      new StreamListener(now::get, new ObjectMapper(), firstTokens::incrementAndGet);
 
   void lines(String... lines) {
     List.of(lines).forEach(listener::onNext);
@@ -30,6 +32,7 @@ class StreamListenerTest {
     assertThat(outcome.firstTokenNanos()).isEqualTo(250);
     assertThat(outcome.tokens()).isEqualTo(3);
     assertThat(outcome.tokenEvents()).isEqualTo(2);
+    assertThat(firstTokens).hasValue(1);
     assertThat(outcome.terminal()).isEqualTo("done");
     assertThat(outcome.errorData()).isNull();
   }
