@@ -202,11 +202,10 @@ final class StreamsCommand implements Callable<Integer> {
     if (System.getProperty(KEEPALIVE_PROPERTY) == null) {
       System.setProperty(KEEPALIVE_PROPERTY, "20");
     }
-    HttpClient client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    HttpClient client = newClient();
+    // The probe's own client: the streams' client reads every stream on one selector thread, and
+    // the probe's first token would wait there behind thousands of other streams' frames.
+    HttpClient probeClient = newClient();
     String startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     try (ServerProcess server = ServerProcess.start(java, serverJvmOptions, serverEnvironment)) {
       LoopbackUrl url = LoopbackUrl.parse(server.url());
@@ -218,13 +217,13 @@ final class StreamsCommand implements Callable<Integer> {
       if (warmupStreams > 0) {
         err.printf("streams: warm-up, %d streams x 2 messages%n", warmupStreams);
         err.flush();
-        runLevel(client, json, url, info, server, warmupStreams, 2);
+        runLevel(client, probeClient, url, info, server, warmupStreams, 2);
       }
       List<Level> results = new ArrayList<>();
       for (int streams : levels) {
         err.printf("streams: %d streams x %d messages of %d tokens%n", streams, messages, tokens);
         err.flush();
-        results.add(runLevel(client, json, url, info, server, streams, messages));
+        results.add(runLevel(client, probeClient, url, info, server, streams, messages));
       }
       Result result =
           new Result(
@@ -254,7 +253,7 @@ final class StreamsCommand implements Callable<Integer> {
 
   private Level runLevel(
       HttpClient client,
-      ObjectMapper json,
+      HttpClient probeClient,
       LoopbackUrl url,
       ServerInfo info,
       ServerProcess server,
@@ -337,7 +336,8 @@ final class StreamsCommand implements Callable<Integer> {
     ConcurrentHistogram probeTtft = new ConcurrentHistogram(3);
     Thread probe =
         new Thread(
-            () -> probe(client, url, headers, probeSessions, streaming, all, probeTtft, reasons),
+            () ->
+                probe(probeClient, url, headers, probeSessions, streaming, all, probeTtft, reasons),
             "bench-probe");
     probe.setDaemon(true);
     probe.start();
@@ -561,6 +561,13 @@ final class StreamsCommand implements Callable<Integer> {
           spec.commandLine(),
           option + " must be between " + min + " and " + max + ", not " + value);
     }
+  }
+
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   /** The results as a text table. */
