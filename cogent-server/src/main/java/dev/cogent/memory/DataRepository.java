@@ -172,7 +172,13 @@ public final class DataRepository {
                 .list());
   }
 
-  /** These items of the dataset, in the order of {@code ids}; unknown ids are left out. */
+  /**
+   * These items of the dataset, in the order of {@code ids}; unknown ids are left out.
+   *
+   * <p>Here and in {@link #namesByIds} the dataset is checked on the rows, not in the SQL: with
+   * {@code dataset_id = ?} beside ten ids or more, SQLite (no statistics) reads the dataset's items
+   * through {@code memory_data_by_hash}, every one of them, instead of the ids' rows.
+   */
   public List<DataItem> listByIds(String datasetId, List<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
@@ -182,11 +188,12 @@ public final class DataRepository {
         .withHandle(
             handle ->
                 handle
-                    .createQuery(SELECT + " WHERE dataset_id = :dataset AND id IN (<ids>)")
-                    .bind("dataset", datasetId)
+                    .createQuery(SELECT + " WHERE id IN (<ids>)")
                     .bindList("ids", ids)
                     .map(this::map)
                     .list())
+        .stream()
+        .filter(item -> item.datasetId().equals(datasetId))
         .forEach(item -> byId.put(item.id(), item));
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
@@ -204,16 +211,22 @@ public final class DataRepository {
         .withHandle(
             handle ->
                 handle
-                    .createQuery(
-                        "SELECT id, name FROM memory_data WHERE dataset_id = :dataset AND id IN"
-                            + " (<ids>)")
-                    .bind("dataset", datasetId)
+                    .createQuery("SELECT id, dataset_id, name FROM memory_data WHERE id IN (<ids>)")
                     .bindList("ids", List.copyOf(dataIds))
-                    .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getString("name")))
+                    .map(
+                        (rs, ctx) ->
+                            new Name(
+                                rs.getString("id"),
+                                rs.getString("dataset_id"),
+                                rs.getString("name")))
                     .list())
-        .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        .stream()
+        .filter(name -> name.datasetId().equals(datasetId))
+        .forEach(name -> names.put(name.id(), name.name()));
     return names;
   }
+
+  private record Name(String id, String datasetId, String name) {}
 
   /** The ids of the data items of these datasets tagged with any of {@code nodeSets}. */
   public List<String> dataIdsInNodeSets(

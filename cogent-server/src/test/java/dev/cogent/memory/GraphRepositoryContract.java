@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class GraphRepositoryContract {
 
   private static final Instant NOW = Instant.parse("2026-05-21T10:00:00Z");
-  private static final String DATASET = "11111111-1111-1111-1111-111111111111";
+  static final String DATASET = "11111111-1111-1111-1111-111111111111";
 
   @TempDir Path dir;
   Database database;
@@ -217,5 +217,24 @@ abstract class GraphRepositoryContract {
         .containsExactly("d2", "d1");
     assertThat(data.namesByIds(DATASET, List.of("d1", "unknown")))
         .containsExactly(Map.entry("d1", "d1.txt"));
+  }
+
+  @Test
+  void lookups_by_id_leave_out_the_rows_of_other_datasets() {
+    derive("d1", List.of(), List.of());
+    String chunk = GraphIds.chunk("d1", 0);
+    String summary = GraphIds.summary(chunk);
+    List<String> other = List.of("22222222-2222-2222-2222-222222222222");
+
+    assertThat(graph.chunksByIds(List.of(DATASET), List.of(chunk, "unknown")))
+        .extracting(Chunk::id)
+        .containsExactly(chunk);
+    assertThat(graph.chunksByIds(other, List.of(chunk))).isEmpty();
+    assertThat(graph.summariesByIds(List.of(DATASET), List.of(summary)))
+        .extracting(ChunkSummary::chunkId)
+        .containsExactly(chunk);
+    assertThat(graph.summariesByIds(other, List.of(summary))).isEmpty();
+    assertThat(data.namesByIds(other.get(0), List.of("d1"))).isEmpty();
+    assertThat(data.listByIds(other.get(0), List.of("d1"))).isEmpty();
   }
 }
