@@ -4,50 +4,21 @@ import static dev.cogent.api.MemoryHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cogent.testing.DatabaseKind;
-import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.TestServer;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Feedback on memory over HTTP (issue #7): recall in a session stores QA entries, remember/entry
  * rates them or stores agent traces, and improve's feedback tasks apply them. SQLite and
  * PostgreSQL.
  */
-abstract class MemoryFeedbackApiContract {
+abstract class MemoryFeedbackApiContract extends MemoryUsersApiContract {
 
   static final String TEXT =
       "Alice Smith works at Acme Corp. Acme Corp is located in Berlin. Bob Jones lives in Paris.";
   static final String QUERY = "Where does Alice Smith work?";
-
-  @TempDir Path dir;
-  final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
-  TestServer server;
-  MemoryHttp http;
-  String alice;
-  String bob;
-
-  abstract DatabaseKind kind();
-
-  @BeforeEach
-  void start() {
-    server = TestServer.start(kind(), dir, Map.of("COGENT_REQUIRE_AUTHENTICATION", "true"), clock);
-    http = new MemoryHttp(server);
-    http.user("admin@example.com");
-    alice = http.user("alice@example.com");
-    bob = http.user("bob@example.com");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private String cognifiedDataset() {
     JsonNode added =

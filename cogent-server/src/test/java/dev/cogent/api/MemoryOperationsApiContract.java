@@ -6,51 +6,22 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cogent.api.MemoryHttp.Part;
-import dev.cogent.testing.DatabaseKind;
-import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.SseClient;
 import dev.cogent.testing.TestServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The memory operations over HTTP: forget in every combination, legacy delete and update, remember
  * (with and without a session) and improve (its tasks, agent sessions). SQLite and PostgreSQL.
  */
-abstract class MemoryOperationsApiContract {
+abstract class MemoryOperationsApiContract extends MemoryUsersApiContract {
 
   static final String ALICE_TEXT =
       "Alice Smith works at Acme Corp. Acme Corp is located in Berlin.";
   static final String BOB_TEXT = "Bob Jones works at Acme-Corp. Bob Jones lives in Paris.";
-
-  @TempDir Path dir;
-  final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
-  TestServer server;
-  MemoryHttp http;
-  String alice;
-  String bob;
-
-  abstract DatabaseKind kind();
-
-  @BeforeEach
-  void start() {
-    server = TestServer.start(kind(), dir, Map.of("COGENT_REQUIRE_AUTHENTICATION", "true"), clock);
-    http = new MemoryHttp(server);
-    http.user("admin@example.com");
-    alice = http.user("alice@example.com");
-    bob = http.user("bob@example.com");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   /** A cognified dataset of two documents; answers its id and the data ids. */
   private String[] cognifiedDataset(String name) {

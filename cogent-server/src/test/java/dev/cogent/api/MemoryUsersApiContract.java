@@ -1,0 +1,40 @@
+package dev.cogent.api;
+
+import dev.cogent.testing.DatabaseKind;
+import dev.cogent.testing.MutableClock;
+import dev.cogent.testing.TestServer;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server that requires authentication, with an admin (the first user) and two users, Alice and
+ * Bob, for memory contracts that check who may see what.
+ */
+abstract class MemoryUsersApiContract {
+
+  @TempDir Path dir;
+  final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
+  TestServer server;
+  MemoryHttp http;
+  String alice;
+  String bob;
+
+  abstract DatabaseKind kind();
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start(kind(), dir, Map.of("COGENT_REQUIRE_AUTHENTICATION", "true"), clock);
+    http = new MemoryHttp(server);
+    http.user("admin@example.com");
+    alice = http.user("alice@example.com");
+    bob = http.user("bob@example.com");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+}
