@@ -100,6 +100,16 @@ final class StreamsCommand implements Callable<Integer> {
   int messages;
 
   @Option(
+      names = "--ramp-up-ms",
+      paramLabel = "MS",
+      defaultValue = "0",
+      description =
+          "Spreads the first messages of a level's streams evenly over this many milliseconds,"
+              + " so that their later messages start and end at different times too, as a"
+              + " server's users do; 0 starts every stream at once (default: ${DEFAULT-VALUE}).")
+  int rampUpMillis;
+
+  @Option(
       names = "--warmup-streams",
       defaultValue = "50",
       description =
@@ -178,6 +188,7 @@ final class StreamsCommand implements Callable<Integer> {
       int tokens,
       int tokenIntervalMillis,
       int messagesPerStream,
+      int rampUpMillis,
       List<Level> levels) {}
 
   @Override
@@ -235,6 +246,7 @@ final class StreamsCommand implements Callable<Integer> {
               tokens,
               tokenIntervalMillis,
               messages,
+              rampUpMillis,
               results);
       PrintWriter out = spec.commandLine().getOut();
       out.print(render(result));
@@ -303,8 +315,14 @@ final class StreamsCommand implements Callable<Integer> {
     List<CompletableFuture<Void>> chains = new ArrayList<>();
     // Counts down once per stream, at its first token (or the end of its first message).
     CountDownLatch streaming = new CountDownLatch(streams);
-    for (String session : sessions) {
-      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    for (int s = 0; s < sessions.size(); s++) {
+      String session = sessions.get(s);
+      long delayMillis = startDelayMillis(s, sessions.size(), rampUpMillis);
+      CompletableFuture<Void> chain =
+          delayMillis == 0
+              ? CompletableFuture.completedFuture(null)
+              : CompletableFuture.runAsync(
+                  () -> {}, CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS));
       AtomicBoolean counted = new AtomicBoolean();
       Runnable started =
           () -> {
@@ -378,6 +396,14 @@ final class StreamsCommand implements Callable<Integer> {
         1000 * cpuSeconds / Math.max(1, completed.get() + probeTtft.getTotalCount()),
         peakRss.get() / (1024.0 * 1024.0),
         Map.copyOf(reasons));
+  }
+
+  /**
+   * When stream {@code index} of {@code streams} sends its first message: evenly spread over {@code
+   * [0, rampUpMillis)}, the first stream at once.
+   */
+  static long startDelayMillis(int index, int streams, int rampUpMillis) {
+    return (long) rampUpMillis * index / streams;
   }
 
   /**
@@ -552,6 +578,7 @@ final class StreamsCommand implements Callable<Integer> {
     requireRange("--token-interval-ms", tokenIntervalMillis, 0, 10_000);
     requireRange("--messages", messages, 1, 1000);
     requireRange("--warmup-streams", warmupStreams, 0, MAX_STREAMS);
+    requireRange("--ramp-up-ms", rampUpMillis, 0, 3_600_000);
     requireRange("--level-timeout", levelTimeoutSeconds, 1, 3600);
   }
 
@@ -582,12 +609,15 @@ final class StreamsCommand implements Callable<Integer> {
             result.cores(), result.loadAverageBefore()));
     text.append(
         String.format(
-            "load       each stream sends %d messages of %d tokens, one after another, %s%n%n",
+            "load       each stream sends %d messages of %d tokens, one after another, %s; %s%n%n",
             result.messagesPerStream(),
             result.tokens(),
             result.tokenIntervalMillis() > 0
                 ? result.tokenIntervalMillis() + " ms between tokens"
-                : "tokens as fast as the server takes them"));
+                : "tokens as fast as the server takes them",
+            result.rampUpMillis() > 0
+                ? "streams start over " + result.rampUpMillis() + " ms"
+                : "streams start at once"));
     text.append(
         String.format(
             "%8s %9s %7s %8s %9s %7s %10s %10s %10s %7s %10s %10s %6s %7s %7s %7s%n",
