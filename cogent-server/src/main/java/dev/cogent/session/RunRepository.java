@@ -15,11 +15,26 @@ final class RunRepository {
 
   private static final String LIVE = "('queued', 'running', 'waiting_for_approval')";
 
+  /**
+   * The run's last event: its terminal one once it finished, the session's last while it is live
+   * (it holds the session's one active slot, so every event since its first is its own).
+   */
+  private static final String LAST_EVENT =
+      "COALESCE(r.last_sequence, CASE WHEN r.finished_at IS NULL THEN"
+          + " (SELECT s.event_sequence FROM sessions s WHERE s.id = r.session_id) END)";
+
+  /** Both ends of the run's events are null until it has one. */
   private static final String COLUMNS =
       "r.id, r.session_id, r.status, r.created_at, r.updated_at, r.finished_at,"
           + " r.user_message_id, r.assistant_message_id, r.error,"
-          + " (SELECT MIN(e.sequence) FROM events e WHERE e.run_id = r.id) AS first_sequence,"
-          + " (SELECT MAX(e.sequence) FROM events e WHERE e.run_id = r.id) AS last_sequence";
+          + " CASE WHEN "
+          + LAST_EVENT
+          + " >= r.first_sequence THEN r.first_sequence END AS first_sequence,"
+          + " CASE WHEN "
+          + LAST_EVENT
+          + " >= r.first_sequence THEN "
+          + LAST_EVENT
+          + " END AS last_sequence";
 
   private final Database database;
   private final Json json;
@@ -58,9 +73,20 @@ final class RunRepository {
         .execute();
   }
 
+  /** Records the sequence of the run's first event, the next its session hands out. */
+  void startsAt(Handle handle, String id, long firstSequence) {
+    handle
+        .createUpdate("UPDATE runs SET first_sequence = :first WHERE id = :id")
+        .bind("first", firstSequence)
+        .bind("id", id)
+        .execute();
+  }
+
   /**
-   * Ends a live run: its final status, error and assistant message, frees the session's active slot
-   * and makes the session active again. False if the run had already ended.
+   * Ends a live run: its final status, error and assistant message, its last event, frees the
+   * session's active slot and makes the session active again. False if the run had already ended.
+   *
+   * @param lastSequence the sequence of its terminal event
    */
   boolean finish(
       Handle handle,
@@ -69,15 +95,18 @@ final class RunRepository {
       RunStatus status,
       RunError error,
       String assistantMessageId,
+      long lastSequence,
       Instant now) {
     int rows =
         handle
             .createUpdate(
                 "UPDATE runs SET status = :status, updated_at = :now, finished_at = :now, error ="
-                    + " :error, assistant_message_id = :assistant_message_id,"
+                    + " :error, assistant_message_id = :assistant_message_id, first_sequence ="
+                    + " COALESCE(first_sequence, :last_sequence), last_sequence = :last_sequence,"
                     + " active_session_id = NULL WHERE id = :id AND status IN "
                     + LIVE)
             .bind("id", id)
+            .bind("last_sequence", lastSequence)
             .bind("status", status.wireName())
             .bind("now", now.toEpochMilli())
             .bind("error", error == null ? null : json.write(error))

@@ -80,7 +80,12 @@ public final class RunService {
               handle -> {
                 repository.insertActive(handle, runId, session.id(), user.id(), callbackUrl, now);
                 messages.insert(handle, user, runId);
-                return events.lastSequence(handle, session.id());
+                // Read once the run holds the active slot: a run that was finishing has committed
+                // its terminal event by then (PostgreSQL waited for it on the unique index), so
+                // every later event of the session is this run's.
+                long last = events.lastSequence(handle, session.id());
+                repository.startsAt(handle, runId, last + 1);
+                return last;
               });
       Run run =
           new Run(
@@ -131,7 +136,14 @@ public final class RunService {
               payload,
               (handle, appended) -> {
                 if (!repository.finish(
-                    handle, runId, sessionId, status, error, assistantMessageId, now)) {
+                    handle,
+                    runId,
+                    sessionId,
+                    status,
+                    error,
+                    assistantMessageId,
+                    appended.sequence(),
+                    now)) {
                   // Roll the event back: the run already has its one terminal event.
                   throw new AlreadyFinished();
                 }

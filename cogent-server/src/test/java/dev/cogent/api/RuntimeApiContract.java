@@ -318,6 +318,41 @@ abstract class RuntimeApiContract {
   }
 
   @Test
+  void a_run_reports_the_range_of_its_events_while_it_is_live_and_once_it_ended() {
+    try (SseClient stream = send("one")) {
+      stream.readToEnd(WAIT);
+    }
+    long firstRunLast = latestRun().path("last_sequence").asLong();
+    assertThat(latestRun().path("first_sequence").asLong()).isEqualTo(1);
+
+    List<Frame> rest;
+    Frame thinking;
+    try (SseClient running = send("/sleep 60000\n/reply never")) {
+      thinking = running.next(WAIT);
+      JsonNode live = latestRun();
+      assertThat(live.path("status").asText()).isEqualTo("running");
+      assertThat(live.path("first_sequence").asLong()).isEqualTo(firstRunLast + 1);
+      assertThat(thinking.id()).isEqualTo(firstRunLast + 1);
+      assertThat(live.path("last_sequence").asLong()).isEqualTo(firstRunLast + 1);
+      abort();
+      rest = running.readToEnd(WAIT);
+    }
+
+    JsonNode ended = latestRun();
+    assertThat(ended.path("status").asText()).isEqualTo("aborted");
+    assertThat(ended.path("first_sequence").asLong()).isEqualTo(firstRunLast + 1);
+    assertThat(ended.path("last_sequence").asLong()).isEqualTo(rest.get(rest.size() - 1).id());
+    JsonNode earlier =
+        TestServer.json(server.get("/sessions/" + sessionId + "/runs")).path("runs").get(1);
+    assertThat(earlier.path("first_sequence").asLong()).isEqualTo(1);
+    assertThat(earlier.path("last_sequence").asLong()).isEqualTo(firstRunLast);
+  }
+
+  JsonNode latestRun() {
+    return TestServer.json(server.get("/sessions/" + sessionId + "/runs")).path("runs").get(0);
+  }
+
+  @Test
   void abort_stops_a_run_inside_sleep_and_frees_the_session() {
     List<Frame> frames;
     try (SseClient running = send("/sleep 60000\n/reply never")) {

@@ -27,6 +27,11 @@ public final class SharedPostgres {
     return url(create("CREATE DATABASE %s TEMPLATE " + Template.NAME));
   }
 
+  /** A JDBC URL, user and password included, of a new database without any schema. */
+  public static String newEmptyDatabaseUrl() {
+    return url(create("CREATE DATABASE %s"));
+  }
+
   private static String url(String database) {
     return Holder.SERVER.getJdbcUrl("postgres", database) + "&password=postgres";
   }
