@@ -1,6 +1,7 @@
 -- A run keeps the range of its events itself, so that the event log needs no index by run: every
 -- index on `events` is one more page written per event and commit, and the log's one writer on
--- SQLite spent half of its time on `events_by_run` (docs/benchmarks.md, "The event log's writer").
+-- SQLite spent half of its time on `events_by_run` (docs/benchmarks.md, "Steady streams, and the
+-- event log without its index by run").
 -- `first_sequence` is set when the run starts (the session's next sequence: the run holds the
 -- session's one active slot, so the next event of the session is its own), `last_sequence` when it
 -- finishes (its terminal event); while it is live, its last event is the session's last.
