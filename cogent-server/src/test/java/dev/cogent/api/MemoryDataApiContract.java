@@ -7,12 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cogent.http.OpenApiContract;
 import dev.cogent.settings.StoreSettings;
 import dev.cogent.store.Database;
-import dev.cogent.testing.DatabaseKind;
-import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,41 +22,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Memory data over HTTP: datasets, add (JSON and multipart), cognify (blocking and background) with
  * the heuristic extractor, the graph, provenance-aware deletes and permissions. SQLite and
  * PostgreSQL.
  */
-abstract class MemoryDataApiContract {
+abstract class MemoryDataApiContract extends MemoryUsersApiContract {
 
   private static final OpenApiContract CONTRACT = OpenApiContract.load();
-
-  @TempDir Path dir;
-  final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
-  TestServer server;
-  String alice;
-  String bob;
-
-  abstract DatabaseKind kind();
-
-  @BeforeEach
-  void start() {
-    server = TestServer.start(kind(), dir, Map.of("COGENT_REQUIRE_AUTHENTICATION", "true"), clock);
-    // The first user is the server's administrator, who may use every dataset.
-    register("admin@example.com");
-    alice = token(register("alice@example.com"));
-    bob = token(register("bob@example.com"));
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void datasets_are_created_idempotently_by_name_and_only_readable_ones_are_listed() {
@@ -321,11 +293,11 @@ abstract class MemoryDataApiContract {
 
   /** Starts the server again on the same database (the tokens stay valid), with more settings. */
   private void restart(Map<String, String> settings) {
-    Map<String, String> env = new HashMap<>(settings);
-    env.put("COGENT_REQUIRE_AUTHENTICATION", "true");
-    env.put("COGENT_DATABASE_URL", server.settings().store().databaseUrl());
+    Map<String, String> restarted = new HashMap<>(settings);
+    restarted.put("COGENT_REQUIRE_AUTHENTICATION", "true");
+    restarted.put("COGENT_DATABASE_URL", server.settings().store().databaseUrl());
     server.close();
-    server = TestServer.start(kind(), dir, env, clock);
+    server = TestServer.start(kind(), dir, restarted, clock);
   }
 
   record Part(String name, String fileName, String contentType, String content) {}
@@ -363,31 +335,6 @@ abstract class MemoryDataApiContract {
     HttpResponse<String> response = server.sendUnchecked(request);
     CONTRACT.assertValid(request, response);
     return response;
-  }
-
-  private String register(String email) {
-    HttpResponse<String> response =
-        server.post(
-            "/api/v1/auth/register",
-            "{\"email\": \"" + email + "\", \"password\": \"a long password\"}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return email;
-  }
-
-  private String token(String email) {
-    String form =
-        "username="
-            + URLEncoder.encode(email, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode("a long password", StandardCharsets.UTF_8);
-    HttpRequest request =
-        HttpRequest.newBuilder(server.uri("/api/v1/auth/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build();
-    HttpResponse<String> response = server.sendUnchecked(request);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return "Bearer " + TestServer.json(response).path("access_token").asText();
   }
 
   private HttpResponse<String> get(String bearer, String path) {

@@ -17,6 +17,10 @@ abstract class MemoryUsersApiContract {
 
   @TempDir Path dir;
   final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
+
+  /** The environment the server was started with. */
+  Map<String, String> env;
+
   TestServer server;
   MemoryHttp http;
   String alice;
@@ -24,9 +28,15 @@ abstract class MemoryUsersApiContract {
 
   abstract DatabaseKind kind();
 
+  /** The server's environment: authentication required, and whatever a contract adds. */
+  Map<String, String> environment() {
+    return Map.of("COGENT_REQUIRE_AUTHENTICATION", "true");
+  }
+
   @BeforeEach
   void start() {
-    server = TestServer.start(kind(), dir, Map.of("COGENT_REQUIRE_AUTHENTICATION", "true"), clock);
+    env = environment();
+    server = TestServer.start(kind(), dir, env, clock);
     http = new MemoryHttp(server);
     http.user("admin@example.com");
     alice = http.user("alice@example.com");

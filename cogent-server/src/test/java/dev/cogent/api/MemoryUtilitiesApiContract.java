@@ -9,13 +9,10 @@ import dev.cogent.llm.FakeProviderServer;
 import dev.cogent.llm.WireFormats;
 import dev.cogent.settings.StoreSettings;
 import dev.cogent.store.Database;
-import dev.cogent.testing.DatabaseKind;
-import dev.cogent.testing.MutableClock;
 import dev.cogent.testing.TestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,47 +22,21 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LLM utilities, activity, model extraction through an OpenAI-compatible server, restart recovery
  * and pdf/docx ingestion over HTTP. SQLite and PostgreSQL.
  */
-abstract class MemoryUtilitiesApiContract {
+abstract class MemoryUtilitiesApiContract extends MemoryUsersApiContract {
 
   static final String TEXT = "Alice Smith works at Acme Corp. Acme Corp is located in Berlin.";
 
-  @TempDir Path dir;
-  final MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
-  Map<String, String> env;
-  TestServer server;
-  MemoryHttp http;
-  String alice;
-  String bob;
-
-  abstract DatabaseKind kind();
-
-  @BeforeEach
-  void start() {
-    env =
-        Map.of(
-            "COGENT_REQUIRE_AUTHENTICATION",
-            "true",
-            "COGENT_DATABASE_URL",
-            kind().newDatabaseUrl(dir));
-    server = TestServer.start(kind(), dir, env, clock);
-    http = new MemoryHttp(server);
-    http.user("admin@example.com");
-    alice = http.user("alice@example.com");
-    bob = http.user("bob@example.com");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  /** A database URL of the test's own, so that a restarted server finds the same store. */
+  @Override
+  Map<String, String> environment() {
+    return Map.of(
+        "COGENT_REQUIRE_AUTHENTICATION", "true", "COGENT_DATABASE_URL", kind().newDatabaseUrl(dir));
   }
 
   @Test

@@ -6,6 +6,8 @@ import dev.cogent.settings.StoreSettings;
 import dev.cogent.testing.DatabaseKind;
 import dev.cogent.testing.SharedPostgres;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -83,7 +85,7 @@ class EventRangeMigrationTest {
                 .bind("id", runId)
                 .map(
                     (rs, ctx) -> {
-                      Map<String, Object> row = new java.util.HashMap<>();
+                      Map<String, Object> row = new HashMap<>();
                       long first = rs.getLong("first_sequence");
                       row.put("first_sequence", rs.wasNull() ? null : first);
                       long last = rs.getLong("last_sequence");
@@ -93,7 +95,7 @@ class EventRangeMigrationTest {
                 .one());
   }
 
-  private static java.util.List<String> indexNames(Database database, DatabaseKind kind) {
+  private static List<String> indexNames(Database database, DatabaseKind kind) {
     String sql =
         kind == DatabaseKind.SQLITE
             ? "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'"
