@@ -157,6 +157,30 @@ public final class Database implements AutoCloseable {
     return writer.write(callback);
   }
 
+  /**
+   * Runs a write that nobody waits on to answer a request (a run's streamed events) and returns at
+   * once; {@code whenDone} gets its result or failure once it is committed or rolled back. On
+   * SQLite it runs on the writer thread behind the writes of {@link #inTransaction} queued
+   * meanwhile, in a transaction of its own, and {@code whenDone} runs there too (keep it short); on
+   * PostgreSQL it runs on the calling thread before this returns.
+   */
+  public <R> void submitInBackground(
+      HandleCallback<R, RuntimeException> work,
+      java.util.function.BiConsumer<R, RuntimeException> whenDone) {
+    if (writer != null) {
+      writer.submitInBackground(work, whenDone);
+      return;
+    }
+    R result;
+    try {
+      result = jdbi.inTransaction(work);
+    } catch (RuntimeException e) {
+      whenDone.accept(null, e);
+      return;
+    }
+    whenDone.accept(result, null);
+  }
+
   /** Runs a write that returns nothing; see {@link #inTransaction}. */
   public void useTransaction(java.util.function.Consumer<Handle> work) {
     inTransaction(

@@ -5,10 +5,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -36,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * write would wait for it). A write started from inside a callback runs at once, in the same
  * transaction, in a nested savepoint.
  *
+ * <p>Two lanes. A write somebody is waiting on to answer a request (a run's start, a stored
+ * message) goes ahead of the queued {@linkplain #submitInBackground background} writes (a run's
+ * streamed events, whose readers do not wait for their commit), which commit one at a time in
+ * transactions of their own: such a write waits at most for the one background write in progress,
+ * never for the backlog of a thousand streams.
+ *
  * <p>Thread-safe.
  */
 final class SerialWriter implements AutoCloseable {
@@ -53,9 +61,13 @@ final class SerialWriter implements AutoCloseable {
 
   private final Jdbi jdbi;
   private final Duration queueTimeout;
-  private final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+
+  /** Interactive tasks first, then background ones, then the stop; each lane in arrival order. */
+  private final PriorityBlockingQueue<Task<?>> queue = new PriorityBlockingQueue<>();
+
+  private final AtomicLong arrivals = new AtomicLong();
   private final Thread thread;
-  private final Task<Void> stop = new Task<>(handle -> null);
+  private final Task<Void> stop = new Task<>(handle -> null, Lane.STOP, Long.MAX_VALUE, null);
   private volatile boolean closed;
 
   /**
@@ -88,13 +100,31 @@ final class SerialWriter implements AutoCloseable {
    *     caller was interrupted before its turn, or the writer is closed; it has not run then
    */
   <R> R write(HandleCallback<R, RuntimeException> callback) {
+    return write(callback, Lane.INTERACTIVE);
+  }
+
+  /**
+   * Queues {@code callback} in the background lane and returns at once; once its transaction is
+   * committed or rolled back, {@code whenDone} gets its result or failure, on the writer thread
+   * (keep it short). Refused at once, on this thread, when the writer is closed.
+   */
+  <R> void submitInBackground(
+      HandleCallback<R, RuntimeException> callback, BiConsumer<R, RuntimeException> whenDone) {
+    Task<R> task = new Task<>(callback, Lane.BACKGROUND, arrivals.incrementAndGet(), whenDone);
+    queue.add(task);
+    if (closed && task.cancel()) {
+      task.refuse();
+    }
+  }
+
+  private <R> R write(HandleCallback<R, RuntimeException> callback, Lane lane) {
     if (Thread.currentThread() == thread) {
       return nested(callback);
     }
     if (closed) {
       throw new StoreUnavailableException("the database is closed");
     }
-    Task<R> task = new Task<>(callback);
+    Task<R> task = new Task<>(callback, Lane.INTERACTIVE, arrivals.incrementAndGet(), null);
     queue.add(task);
     if (closed && task.cancel()) {
       throw new StoreUnavailableException("the database is closed");
@@ -138,20 +168,33 @@ final class SerialWriter implements AutoCloseable {
   private void loop() {
     ArrayDeque<Task<?>> pending = new ArrayDeque<>();
     boolean stopping = false;
-    while (!stopping || !pending.isEmpty()) {
-      if (pending.isEmpty()) {
-        try {
-          pending.add(queue.take());
-        } catch (InterruptedException e) {
-          // Nobody interrupts the writer but the JVM going down; finish what is queued.
-          continue;
+    while (!stopping) {
+      Task<?> first;
+      try {
+        first = queue.take();
+      } catch (InterruptedException e) {
+        // Nobody interrupts the writer but the JVM going down; finish what is queued.
+        continue;
+      }
+      if (first == stop) {
+        // Last in line: everything queued before the close has run.
+        stopping = true;
+        continue;
+      }
+      pending.add(first);
+      if (first.lane == Lane.INTERACTIVE) {
+        // The interactive writes queued meanwhile share its commit; background ones wait.
+        // The queue's one consumer is this thread: what it peeks is what it polls next.
+        Task<?> next;
+        while (pending.size() < MAX_BATCH
+            && (next = queue.peek()) != null
+            && next.lane == Lane.INTERACTIVE) {
+          pending.add(queue.poll());
         }
       }
-      List<Task<?>> more = new ArrayList<>();
-      queue.drainTo(more, Math.max(0, MAX_BATCH - pending.size()));
-      pending.addAll(more);
-      stopping |= pending.remove(stop);
-      runBatch(pending);
+      while (!pending.isEmpty()) {
+        runBatch(pending);
+      }
     }
     closeHandle();
     List<Task<?>> late = new ArrayList<>();
@@ -251,14 +294,27 @@ final class SerialWriter implements AutoCloseable {
     }
   }
 
+  /** The order in which queued transactions run: interactive ones first. */
+  private enum Lane {
+    INTERACTIVE,
+    BACKGROUND,
+    STOP
+  }
+
   /** One caller's transaction, from its queueing to its outcome. */
-  private static final class Task<R> {
+  private static final class Task<R> implements Comparable<Task<?>> {
 
     private static final int QUEUED = 0;
     private static final int RUNNING = 1;
     private static final int CANCELLED = 2;
 
     private final HandleCallback<R, RuntimeException> callback;
+    private final Lane lane;
+    private final long arrival;
+
+    /** Told the outcome instead of a waiting caller; null when a caller waits. */
+    private final BiConsumer<R, RuntimeException> whenDone;
+
     private final AtomicInteger state = new AtomicInteger(QUEUED);
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -267,8 +323,21 @@ final class SerialWriter implements AutoCloseable {
     private R result;
     private Throwable failure;
 
-    Task(HandleCallback<R, RuntimeException> callback) {
+    Task(
+        HandleCallback<R, RuntimeException> callback,
+        Lane lane,
+        long arrival,
+        BiConsumer<R, RuntimeException> whenDone) {
       this.callback = callback;
+      this.lane = lane;
+      this.arrival = arrival;
+      this.whenDone = whenDone;
+    }
+
+    @Override
+    public int compareTo(Task<?> other) {
+      int byLane = lane.compareTo(other.lane);
+      return byLane != 0 ? byLane : Long.compare(arrival, other.arrival);
     }
 
     /** Whether this may run: false once its caller gave up on it. */
@@ -340,12 +409,31 @@ final class SerialWriter implements AutoCloseable {
         failure = new StoreUnavailableException("the write could not be committed");
       }
       done.countDown();
+      tell();
     }
 
     /** Ends a task that will never run. */
     void refuse() {
       failure = new StoreUnavailableException("the database is closed");
       done.countDown();
+      tell();
+    }
+
+    private void tell() {
+      if (whenDone == null) {
+        return;
+      }
+      RuntimeException outcome =
+          failure == null
+              ? null
+              : failure instanceof RuntimeException e
+                  ? e
+                  : new StoreUnavailableException("the write failed: " + failure);
+      try {
+        whenDone.accept(failure == null ? result : null, outcome);
+      } catch (RuntimeException e) {
+        log.warn("Handling the outcome of a background write failed", e);
+      }
     }
 
     R await(Duration queueTimeout) {

@@ -120,6 +120,70 @@ class SerialWriterTest {
   }
 
   @Test
+  void queued_interactive_writes_go_ahead_of_queued_background_ones_which_commit_alone()
+      throws Exception {
+    writer(Duration.ofSeconds(30));
+    CompletableFuture<Void> blocker = blockWriter();
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Integer> background = new CompletableFuture<>();
+    writer.submitInBackground(
+        h -> {
+          order.add("background");
+          return insert(h, 1);
+        },
+        (rows, failure) -> {
+          order.add("background done");
+          background.complete(rows);
+        });
+    await().atMost(WAIT).until(() -> writer.queued() == 1);
+    CompletableFuture<Integer> interactive =
+        CompletableFuture.supplyAsync(
+            () ->
+                writer.write(
+                    h -> {
+                      order.add("interactive");
+                      return insert(h, 2);
+                    }));
+    await().atMost(WAIT).until(() -> writer.queued() == 2);
+
+    release.countDown();
+
+    blocker.get(20, TimeUnit.SECONDS);
+    assertThat(interactive.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(background.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(order).containsExactly("interactive", "background", "background done");
+    assertThat(ids()).containsExactly(1, 2);
+  }
+
+  @Test
+  void a_failed_background_write_is_rolled_back_and_reported_to_its_handler() throws Exception {
+    writer(Duration.ofSeconds(30));
+    CompletableFuture<RuntimeException> outcome = new CompletableFuture<>();
+
+    writer.submitInBackground(
+        h -> {
+          insert(h, 1);
+          throw new IllegalStateException("no");
+        },
+        (rows, failure) -> outcome.complete(failure));
+
+    assertThat(outcome.get(20, TimeUnit.SECONDS)).hasMessage("no");
+    writer.write(h -> insert(h, 2));
+    assertThat(ids()).containsExactly(2);
+  }
+
+  @Test
+  void a_background_write_submitted_after_close_is_refused_to_its_handler() throws Exception {
+    writer(Duration.ofSeconds(30));
+    writer.close();
+    CompletableFuture<RuntimeException> outcome = new CompletableFuture<>();
+
+    writer.submitInBackground(h -> insert(h, 1), (rows, failure) -> outcome.complete(failure));
+
+    assertThat(outcome.get(20, TimeUnit.SECONDS)).isInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
   void a_failing_transaction_alone_in_its_batch_leaves_nothing_and_the_next_one_commits() {
     writer(Duration.ofSeconds(30));
 
