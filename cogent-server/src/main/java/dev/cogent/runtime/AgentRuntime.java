@@ -118,7 +118,14 @@ public final class AgentRuntime {
     String runId = started.run().id();
     LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
     live.put(runId, run);
-    launch(session, runId, choice, run, request.callbackUrl(), context -> loop.run(context, agent));
+    launch(
+        session,
+        runId,
+        started.afterSequence(),
+        choice,
+        run,
+        request.callbackUrl(),
+        context -> loop.run(context, agent));
     return started;
   }
 
@@ -145,7 +152,14 @@ public final class AgentRuntime {
     String runId = started.run().id();
     LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
     live.put(runId, run);
-    launch(session, runId, choice, run, null, context -> loop.run(context, task));
+    launch(
+        session,
+        runId,
+        started.afterSequence(),
+        choice,
+        run,
+        null,
+        context -> loop.run(context, task));
     return new TaskRun(runId, run.ended());
   }
 
@@ -206,6 +220,7 @@ public final class AgentRuntime {
     launch(
         session,
         runId,
+        after.getAsLong(),
         choice,
         run,
         runs.callbackUrl(runId).orElse(null),
@@ -255,28 +270,47 @@ public final class AgentRuntime {
         Map.of("session_id", sessionId));
   }
 
+  /**
+   * @param after the session's log position before the run's (or continuation's) first event
+   */
   private void launch(
       Session session,
       String runId,
+      long after,
       ModelChoice choice,
       LiveRun run,
       String callbackUrl,
       Consumer<AgentLoop.RunContext> body) {
     try {
-      executor.execute(() -> execute(session, runId, choice, run, callbackUrl, body));
+      executor.execute(
+          () ->
+              execute(
+                  session,
+                  runId,
+                  emitter(session.id(), runId, after),
+                  choice,
+                  run,
+                  callbackUrl,
+                  body));
     } catch (RejectedExecutionException e) {
       live.remove(runId);
       run.ended().complete(null);
       log.warn("No thread for run {} of session {}", runId, session.id(), e);
-      emitter(session.id(), runId)
+      emitter(session.id(), runId, after)
           .fail(
               new RunError(
                   ErrorCode.SERVICE_UNAVAILABLE, "The server is at capacity; try again shortly"));
     }
   }
 
-  private RunEmitter emitter(String sessionId, String runId) {
-    return new RunEmitter(events, runs, checkpoints, sessionId, runId);
+  /** The emitter of a run that is about to execute, its events after {@code after}. */
+  private RunEmitter emitter(String sessionId, String runId, long after) {
+    return new RunEmitter(events.open(sessionId, runId, after), runs, checkpoints);
+  }
+
+  /** The emitter that ends a run not executing here, its events after what is stored. */
+  private RunEmitter endingEmitter(String sessionId, String runId) {
+    return new RunEmitter(events.reopen(sessionId, runId), runs, checkpoints);
   }
 
   /**
@@ -297,7 +331,7 @@ public final class AgentRuntime {
     if (run == null) {
       // Not executing in this process (waiting for approval, just ended, or its process is gone):
       // end it here.
-      emitter(sessionId, runId).abort();
+      endingEmitter(sessionId, runId).abort();
       checkpoints.discard(runId);
       return true;
     }
@@ -316,7 +350,7 @@ public final class AgentRuntime {
     // the abort ends it here like any other waiting run.
     if (!live.containsKey(runId)
         && runs.findActive(sessionId).map(Run::id).filter(runId::equals).isPresent()) {
-      emitter(sessionId, runId).abort();
+      endingEmitter(sessionId, runId).abort();
       checkpoints.discard(runId);
     }
     return true;
@@ -335,7 +369,7 @@ public final class AgentRuntime {
       if (live.containsKey(run.id())) {
         continue;
       }
-      RunEmitter emitter = emitter(run.sessionId(), run.id());
+      RunEmitter emitter = endingEmitter(run.sessionId(), run.id());
       emitter.fail(
           new RunError(
               ErrorCode.STREAMING_ERROR,
@@ -352,13 +386,13 @@ public final class AgentRuntime {
   private void execute(
       Session session,
       String runId,
+      RunEmitter emitter,
       ModelChoice choice,
       LiveRun run,
       String callbackUrl,
       Consumer<AgentLoop.RunContext> body) {
     MDC.put("session_id", session.id());
     MDC.put("run_id", runId);
-    RunEmitter emitter = emitter(session.id(), runId);
     Scope scope = Scope.of(session.scope());
     TraceSpan span =
         tracer.startRun(

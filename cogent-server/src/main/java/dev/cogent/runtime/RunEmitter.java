@@ -1,14 +1,12 @@
 package dev.cogent.runtime;
 
 import dev.cogent.ErrorCode;
-import dev.cogent.session.EventLog;
 import dev.cogent.session.LoggedEvent;
-import dev.cogent.session.PendingEvent;
 import dev.cogent.session.RunCheckpoints;
 import dev.cogent.session.RunError;
+import dev.cogent.session.RunLog;
 import dev.cogent.session.RunService;
 import dev.cogent.session.RunStatus;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,89 +15,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the events of one run to the log and guarantees its one terminal event: after {@code
- * done}, {@code error} or {@code interrupt} every further event is dropped. A run paused at an
- * {@code interrupt} continues later with a new emitter. Thread-safe (a model may stream tokens from
- * its own thread).
+ * Writes the events of one run to its {@link RunLog} and guarantees its one terminal event: after
+ * {@code done}, {@code error} or {@code interrupt} every further event is dropped and the log is
+ * closed. A run paused at an {@code interrupt} continues later with a new emitter. Thread-safe (a
+ * model may stream tokens from its own thread).
  *
- * <p>Non-terminal events are handed to the log without waiting for each commit ({@link
- * EventLog#appendLater}), so a streaming run is not held up token by token; at most {@link
- * #MAX_UNCOMMITTED} may be on their way at once, and the terminal event is written only after all
- * of them are committed, so it is always the run's last event in the log.
+ * <p>Non-terminal events are published at once and committed in the background, so a streaming run
+ * is not held up token by token; the terminal event is written only after all of them are
+ * committed, so it is always the run's last event in the log.
  */
 final class RunEmitter {
 
   private static final Logger log = LoggerFactory.getLogger(RunEmitter.class);
 
-  /** Events of the run handed to the log but not yet known to be committed, at most. */
-  static final int MAX_UNCOMMITTED = 64;
-
-  private final EventLog events;
+  private final RunLog events;
   private final RunService runs;
   private final RunCheckpoints checkpoints;
-  private final String sessionId;
-  private final String runId;
   private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<PendingEvent> uncommitted = new ArrayDeque<>();
   private LoggedEvent terminal;
   private boolean ended;
 
-  RunEmitter(
-      EventLog events,
-      RunService runs,
-      RunCheckpoints checkpoints,
-      String sessionId,
-      String runId) {
+  RunEmitter(RunLog events, RunService runs, RunCheckpoints checkpoints) {
     this.events = events;
     this.runs = runs;
     this.checkpoints = checkpoints;
-    this.sessionId = sessionId;
-    this.runId = runId;
   }
 
   String sessionId() {
-    return sessionId;
+    return events.sessionId();
   }
 
   String runId() {
-    return runId;
+    return events.runId();
   }
 
-  /** Appends a non-terminal event, unless the run has ended. */
+  /**
+   * Appends a non-terminal event, unless the run has ended.
+   *
+   * @throws RuntimeException when an earlier event of the run could not be stored
+   */
   void emit(String type, Map<String, Object> payload) {
     lock.lock();
     try {
       if (!ended) {
-        PendingEvent pending = events.appendLater(sessionId, runId, type, payload);
-        if (uncommitted.peekLast() != pending) {
-          // Not merged into the event handed over before it.
-          uncommitted.add(pending);
-        }
-        // Committed ones are dropped (a failure surfaces here, as it did when each append waited);
-        // past the bound the run waits for its oldest.
-        while (!uncommitted.isEmpty()
-            && (uncommitted.peekFirst().isDone() || uncommitted.size() > MAX_UNCOMMITTED)) {
-          uncommitted.pollFirst().await();
-        }
+        events.append(type, payload);
       }
     } finally {
       lock.unlock();
-    }
-  }
-
-  /**
-   * Waits until every event handed to the log is committed (the log commits a session's events in
-   * order, so the newest is enough); a failed one is not retried, the terminal event still follows.
-   */
-  private void settle() {
-    PendingEvent newest = uncommitted.peekLast();
-    uncommitted.clear();
-    if (newest != null) {
-      try {
-        newest.await();
-      } catch (RuntimeException e) {
-        log.warn("An event of run {} of session {} was not stored", runId, sessionId, e);
-      }
     }
   }
 
@@ -135,12 +97,12 @@ final class RunEmitter {
         return;
       }
       ended = true;
-      settle();
-      terminal = checkpoints.pause(sessionId, runId, state, payload).orElse(null);
+      terminal = checkpoints.pause(events, state, payload).orElse(null);
+      events.close();
     } catch (RuntimeException e) {
       // Not paused: let the caller end the run with an error instead of leaving it running.
       ended = false;
-      log.warn("Could not pause run {} of session {}", runId, sessionId, e);
+      log.warn("Could not pause run {} of session {}", runId(), sessionId(), e);
     } finally {
       lock.unlock();
     }
@@ -177,14 +139,12 @@ final class RunEmitter {
         return;
       }
       ended = true;
-      settle();
-      terminal =
-          runs.finish(sessionId, runId, status, type, payload, error, assistantMessageId)
-              .orElse(null);
+      terminal = runs.finish(events, status, type, payload, error, assistantMessageId).orElse(null);
     } catch (RuntimeException e) {
       // The session was deleted under the run, or the store failed: nothing left to tell.
-      log.warn("Could not end run {} of session {} with {}", runId, sessionId, type, e);
+      log.warn("Could not end run {} of session {} with {}", runId(), sessionId(), type, e);
     } finally {
+      events.close();
       lock.unlock();
     }
   }

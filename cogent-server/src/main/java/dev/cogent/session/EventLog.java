@@ -5,9 +5,12 @@ import dev.cogent.store.Database;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.BiConsumer;
@@ -16,23 +19,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The append-only event log of every session. {@link #append} stores an event with the session's
- * next sequence (strictly increasing, no gaps) and then publishes it to live subscribers; {@link
+ * The append-only event log of every session. A run appends through its {@link RunLog}; {@link
  * #subscribe} replays from a sequence and follows live without gap or duplicate; {@link #readAfter}
- * pages through the stored log.
+ * pages through the log.
  *
- * <p>On SQLite, where writers queue for one lock, plain appends that arrive together are stored in
- * one transaction ({@link GroupCommit}); {@link #append} returns only once its event is committed,
- * {@link #appendLater} (a run's streamed events) does not wait for it. Either way an event is
- * published only after its commit, so every event a subscriber sees is durable. A run's {@code
- * token} events handed over with {@link #appendLater} while an earlier one of them still waits for
- * its write are merged into it (their {@code content} deltas joined): when runs stream faster than
- * the store commits, they send fewer, larger deltas instead of a backlog that every new run's first
- * event would queue behind.
+ * <p><b>Published first, committed right after.</b> A run's streamed events get their sequence in
+ * memory and reach live subscribers at once; they are committed in the background (on SQLite in
+ * group commits, see {@link GroupCommit}). Until then readers find them here, so a client that saw
+ * an id can always replay from it. A run's terminal event ({@code done}, {@code error}, {@code
+ * interrupt}) is different: it is written after every earlier event of the run is committed, and
+ * published only once it is committed itself. A client that has the terminal event can therefore
+ * rely on everything it announces (the stored message, the run's status) being stored. Why not
+ * commit first: a token would wait for the store's next commit, and under load that is most of the
+ * time to first token (docs/benchmarks.md).
  *
- * <p>Publication is in-process. Subscribers re-read the store whenever live events skip a sequence,
- * so another publisher (PostgreSQL LISTEN/NOTIFY across replicas) can feed {@link #publish} later
- * without changing readers.
+ * <p><b>Sequences after a crash.</b> A crash can lose events that were published and not yet
+ * committed. Their sequences must never be handed out again, or a client holding one would miss
+ * what comes after it. So while a run is live its session's stored counter is kept ahead of what
+ * the run may have published ({@link #RESERVE}), and only its terminal event sets the counter to
+ * the true end of the log. A run cut off by a crash is ended at start-up after the reserved
+ * counter: its session's sequences then skip ahead, and never repeat.
+ *
+ * <p>Sequences are strictly increasing in each session, without gaps except after such a crash.
+ * Publication is in-process; subscribers re-read whenever live events skip a sequence.
  *
  * <p>Thread-safe.
  */
@@ -40,15 +49,23 @@ public final class EventLog {
 
   private static final Logger log = LoggerFactory.getLogger(EventLog.class);
 
-  private static final String TOKEN = "token";
-  private static final String CONTENT = "content";
+  /** Events a run may have published and not yet committed; past that its next append waits. */
+  static final int MAX_UNCOMMITTED = 64;
+
+  /**
+   * How far ahead of its last committed event a live session's stored counter is kept. Appends
+   * renew it when less than half is left, so it covers {@link #MAX_UNCOMMITTED} with room for two
+   * runs appending to one session at once (an abort racing a resume).
+   */
+  static final long RESERVE = 1024;
 
   private final Database database;
   private final EventRepository repository;
   private final InstantSource clock;
   private final Map<String, Set<EventSubscription>> subscribers = new ConcurrentHashMap<>();
+  private final Map<String, SessionTail> tails = new ConcurrentHashMap<>();
 
-  /** Present where the store serializes writers (SQLite): plain appends are committed in groups. */
+  /** Present where the store serializes writers (SQLite): events are committed in groups. */
   private final GroupCommit groupCommit;
 
   public EventLog(Database database, Json json, InstantSource clock) {
@@ -58,100 +75,75 @@ public final class EventLog {
     this.groupCommit =
         database.dialect().serializesWrites()
             ? new GroupCommit(
-                appends -> database.inTransaction(handle -> repository.insertAll(handle, appends)),
-                append ->
-                    database.inTransaction(
-                        handle -> repository.insertAll(handle, List.of(append)).get(0)),
-                this::publish,
-                EventLog::mergeTokens)
+                new GroupCommit.Writer() {
+                  @Override
+                  public <R> void submit(
+                      java.util.function.Supplier<R> work,
+                      java.util.function.BiConsumer<R, RuntimeException> whenDone) {
+                    database.submitInBackground(handle -> work.get(), whenDone);
+                  }
+                },
+                this::write,
+                event -> write(List.of(event)),
+                this::settled)
             : null;
   }
 
   /**
-   * Two {@code token} events of the same run become one whose {@code content} is both deltas in
-   * order: a client that joins the deltas sees the same text either way.
+   * Opens the log of a run that has just started or been claimed back from a pause, inside whose
+   * transaction {@link #reserveAfterLast} returned {@code after}.
    */
-  static GroupCommit.Append mergeTokens(GroupCommit.Append queued, GroupCommit.Append next) {
-    boolean tokens =
-        queued.type().equals(TOKEN)
-            && next.type().equals(TOKEN)
-            && queued.runId().equals(next.runId())
-            && queued.payload().keySet().equals(Set.of(CONTENT))
-            && next.payload().keySet().equals(Set.of(CONTENT))
-            && queued.payload().get(CONTENT) instanceof String
-            && next.payload().get(CONTENT) instanceof String;
-    if (!tokens) {
-      return null;
-    }
-    String content = (String) queued.payload().get(CONTENT) + next.payload().get(CONTENT);
-    return new GroupCommit.Append(
-        queued.sessionId(), queued.runId(), TOKEN, Map.of(CONTENT, content), queued.at());
+  public RunLog open(String sessionId, String runId, long after) {
+    return new RunLog(this, attach(sessionId, after, after + RESERVE), runId);
   }
 
   /**
-   * Appends an event of a run to its session's log and publishes it.
-   *
-   * @param payload the SSE {@code data} object
+   * Opens the log of a run that is not executing here (it waits for approval, or a crash cut it
+   * off) to end it: its events continue after the session's stored counter.
    */
-  public LoggedEvent append(
-      String sessionId, String runId, String type, Map<String, Object> payload) {
-    if (groupCommit != null) {
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      return groupCommit.append(new GroupCommit.Append(sessionId, runId, type, payload, now));
-    }
-    return append(sessionId, runId, type, payload, (handle, event) -> {});
+  public RunLog reopen(String sessionId, String runId) {
+    long stored = database.withHandle(handle -> repository.lastSequence(handle, sessionId));
+    return new RunLog(this, attach(sessionId, stored, stored), runId);
   }
 
   /**
-   * Hands an event of a run to the log without waiting for its commit (SQLite: it joins the next
-   * group commit; PostgreSQL: it is stored before this returns). A session's events appended this
-   * way are committed and published in the order they were handed over; the caller waits with
-   * {@link PendingEvent#await} before anything that must follow them in the log (a terminal event).
-   * A {@code token} event may be merged into the run's previous one while that one still waits for
-   * its write; the returned event is then that one.
-   *
-   * @param payload the SSE {@code data} object
+   * The session's log position before a starting run's first event, read in the transaction that
+   * makes the run live; the stored counter is moved {@link #RESERVE} ahead of it in the same
+   * transaction.
    */
-  public PendingEvent appendLater(
-      String sessionId, String runId, String type, Map<String, Object> payload) {
-    if (groupCommit != null) {
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      return groupCommit.enqueue(
-          new GroupCommit.Append(sessionId, runId, type, payload, now), true);
-    }
-    return PendingEvent.stored(append(sessionId, runId, type, payload, (handle, event) -> {}));
+  long reserveAfterLast(Handle handle, String sessionId) {
+    long last = repository.lastSequence(handle, sessionId);
+    repository.reserve(handle, Map.of(sessionId, last + RESERVE));
+    return last;
   }
 
   /**
-   * Appends an event and runs {@code alsoInTransaction} in the same transaction (for example to
-   * finish the run the event ends), then publishes the event once both are committed.
+   * The events of a session after {@code after}, at most {@code limit}, in order: the stored ones
+   * and those published but not yet committed.
    */
-  LoggedEvent append(
-      String sessionId,
-      String runId,
-      String type,
-      Map<String, Object> payload,
-      BiConsumer<Handle, LoggedEvent> alsoInTransaction) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    LoggedEvent event =
-        database.inTransaction(
-            handle -> {
-              LoggedEvent inserted =
-                  repository.insert(handle, sessionId, runId, type, payload, now);
-              alsoInTransaction.accept(handle, inserted);
-              return inserted;
-            });
-    publish(event);
-    return event;
-  }
-
-  /** The stored events of a session after {@code after}, at most {@code limit}, in order. */
   public List<LoggedEvent> readAfter(String sessionId, long after, int limit) {
-    return repository.listAfter(sessionId, after, limit);
+    // Unstored first, store second: an event committed in between is in the store by then.
+    SessionTail tail = tails.get(sessionId);
+    List<LoggedEvent> unstored = tail == null ? List.of() : tail.unstoredAfter(after);
+    List<LoggedEvent> stored = repository.listAfter(sessionId, after, limit);
+    if (unstored.isEmpty()) {
+      return stored;
+    }
+    TreeMap<Long, LoggedEvent> merged = new TreeMap<>();
+    stored.forEach(event -> merged.put(event.sequence(), event));
+    unstored.forEach(event -> merged.putIfAbsent(event.sequence(), event));
+    List<LoggedEvent> page = new ArrayList<>(Math.min(limit, merged.size()));
+    for (LoggedEvent event : merged.values()) {
+      if (page.size() == limit) {
+        break;
+      }
+      page.add(event);
+    }
+    return page;
   }
 
   /**
-   * Follows a session's log from {@code after} (exclusive): stored events first, then live ones.
+   * Follows a session's log from {@code after} (exclusive): what is there first, then live events.
    * The caller closes the subscription.
    */
   public EventSubscription subscribe(String sessionId, long after) {
@@ -159,10 +151,10 @@ public final class EventLog {
     EventSubscription subscription =
         new EventSubscription(
             after,
-            from -> repository.listAfter(sessionId, from, EventSubscription.storePage()),
+            from -> readAfter(sessionId, from, EventSubscription.storePage()),
             () -> unregister(sessionId, holder[0]));
     holder[0] = subscription;
-    // Register first, read the store second: an event committed in between is seen at least once.
+    // Register first, read second: an event published in between is seen at least once.
     subscribers.compute(
         sessionId,
         (id, set) -> {
@@ -174,7 +166,11 @@ public final class EventLog {
     return subscription;
   }
 
-  /** Hands a committed event to the live subscribers of its session. */
+  Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** Hands an event to the live subscribers of its session. */
   void publish(LoggedEvent event) {
     Set<EventSubscription> set = subscribers.get(event.sessionId());
     if (set == null) {
@@ -189,9 +185,102 @@ public final class EventLog {
     }
   }
 
-  /** The last sequence of the session's log as of this transaction; 0 before its first event. */
-  long lastSequence(Handle handle, String sessionId) {
-    return repository.lastSequence(handle, sessionId);
+  /**
+   * Stores a published event: on SQLite it joins the next group commit; on PostgreSQL it is stored
+   * before this returns.
+   */
+  PendingEvent store(LoggedEvent event) {
+    if (groupCommit != null) {
+      return groupCommit.enqueue(event);
+    }
+    try {
+      write(List.of(event));
+      return PendingEvent.stored(event);
+    } finally {
+      tails.get(event.sessionId()).settled(event);
+    }
+  }
+
+  /**
+   * Stores a terminal event and runs {@code alsoInTransaction} in the same transaction, the
+   * session's counter ending at the event; publishes it once committed.
+   */
+  LoggedEvent storeTerminal(LoggedEvent event, BiConsumer<Handle, LoggedEvent> alsoInTransaction) {
+    database.useTransaction(
+        handle -> {
+          repository.insertAll(handle, List.of(event));
+          repository.endAt(handle, event.sessionId(), event.sequence());
+          alsoInTransaction.accept(handle, event);
+        });
+    publish(event);
+    return event;
+  }
+
+  /** The tail of a session's log, shared by every run log open on it. */
+  private SessionTail attach(String sessionId, long last, long reservedThrough) {
+    return tails.compute(
+        sessionId,
+        (id, tail) -> {
+          SessionTail attached = tail == null ? new SessionTail(id, last, reservedThrough) : tail;
+          if (tail != null) {
+            // The previous run's log is still closing; this run's start reserved the counter.
+            attached.continueAfter(last);
+            attached.reserved(reservedThrough);
+          }
+          attached.holders++;
+          return attached;
+        });
+  }
+
+  void detach(SessionTail tail) {
+    tails.computeIfPresent(
+        tail.sessionId(),
+        (id, current) -> {
+          if (current != tail) {
+            return current;
+          }
+          current.holders--;
+          return current.holders == 0 ? null : current;
+        });
+  }
+
+  /**
+   * Stores events in one transaction (on SQLite: a savepoint of the group commit's); for each
+   * session whose reserve would run low, the stored counter is moved ahead in the same transaction.
+   */
+  private void write(List<LoggedEvent> events) {
+    Map<String, Long> reserve = new HashMap<>();
+    for (LoggedEvent event : events) {
+      SessionTail tail = tails.get(event.sessionId());
+      if (tail == null || event.sequence() + RESERVE / 2 > tail.reservedThrough()) {
+        reserve.merge(event.sessionId(), event.sequence() + RESERVE, Math::max);
+      }
+    }
+    database.useTransaction(
+        handle -> {
+          repository.insertAll(handle, events);
+          if (!reserve.isEmpty()) {
+            repository.reserve(handle, reserve);
+          }
+        });
+    reserve.forEach(
+        (sessionId, through) -> {
+          SessionTail tail = tails.get(sessionId);
+          if (tail != null) {
+            tail.reserved(through);
+          }
+        });
+  }
+
+  private void settled(PendingEvent pending) {
+    SessionTail tail = tails.get(pending.event().sessionId());
+    if (tail != null) {
+      if (pending.failed()) {
+        // Its transaction may have carried a reservation that is not stored after all.
+        tail.forgetReservation();
+      }
+      tail.settled(pending.event());
+    }
   }
 
   private void unregister(String sessionId, EventSubscription subscription) {

@@ -24,136 +24,49 @@ final class EventRepository {
   }
 
   /**
-   * Inserts an event with the session's next sequence, inside the caller's transaction. The counter
-   * update takes the session row's lock (PostgreSQL) so concurrent appenders get consecutive
-   * sequences in commit order.
+   * Inserts events, their sequences already given, inside the caller's transaction, in one batch.
+   * An event of a session that no longer exists fails the statement (the foreign key): roll back.
    */
-  LoggedEvent insert(
-      Handle handle,
-      String sessionId,
-      String runId,
-      String type,
-      Map<String, Object> payload,
-      Instant now) {
-    long sequence = takeSequences(handle, sessionId, 1);
-    handle
-        .createUpdate(
-            "INSERT INTO events ("
-                + COLUMNS
-                + ") VALUES (:session_id, :sequence, :run_id, :type, :payload, :created_at)")
-        .bind("session_id", sessionId)
-        .bind("sequence", sequence)
-        .bind("run_id", runId)
-        .bind("type", type)
-        .bind("payload", json.write(payload))
-        .bind("created_at", now.toEpochMilli())
-        .execute();
-    return new LoggedEvent(sequence, sessionId, runId, type, payload, now);
-  }
-
-  /**
-   * Inserts appends in order inside the caller's transaction, taking each session's sequences in
-   * one counter update; the events come back in the order of {@code appends}.
-   *
-   * @throws IllegalStateException when a session does not exist (nothing is kept: roll back)
-   */
-  List<LoggedEvent> insertAll(Handle handle, List<GroupCommit.Append> appends) {
-    Map<String, Integer> perSession = new java.util.LinkedHashMap<>();
-    appends.forEach(append -> perSession.merge(append.sessionId(), 1, Integer::sum));
-    Map<String, Long> next =
-        database.dialect().serializesWrites() && perSession.size() > 1
-            ? takeSequencesOfOneWriter(handle, perSession)
-            : takeSequencesEach(handle, perSession);
-    List<LoggedEvent> events = new java.util.ArrayList<>(appends.size());
+  void insertAll(Handle handle, List<LoggedEvent> events) {
     var batch =
         handle.prepareBatch(
             "INSERT INTO events ("
                 + COLUMNS
                 + ") VALUES (:session_id, :sequence, :run_id, :type, :payload, :created_at)");
-    for (GroupCommit.Append append : appends) {
-      long sequence = next.merge(append.sessionId(), 1L, Long::sum) - 1;
+    for (LoggedEvent event : events) {
       batch
-          .bind("session_id", append.sessionId())
-          .bind("sequence", sequence)
-          .bind("run_id", append.runId())
-          .bind("type", append.type())
-          .bind("payload", json.write(append.payload()))
-          .bind("created_at", append.at().toEpochMilli())
+          .bind("session_id", event.sessionId())
+          .bind("sequence", event.sequence())
+          .bind("run_id", event.runId())
+          .bind("type", event.event())
+          .bind("payload", json.write(event.data()))
+          .bind("created_at", event.createdAt().toEpochMilli())
           .add();
-      events.add(
-          new LoggedEvent(
-              sequence,
-              append.sessionId(),
-              append.runId(),
-              append.type(),
-              append.payload(),
-              append.at()));
     }
     batch.execute();
-    return events;
-  }
-
-  /** The first sequence each session takes, from one counter update a session. */
-  private static Map<String, Long> takeSequencesEach(Handle handle, Map<String, Integer> counts) {
-    Map<String, Long> first = new java.util.HashMap<>();
-    for (Map.Entry<String, Integer> session : counts.entrySet()) {
-      long last = takeSequences(handle, session.getKey(), session.getValue());
-      first.put(session.getKey(), last - session.getValue() + 1);
-    }
-    return first;
   }
 
   /**
-   * The first sequence each session takes, from one read of all their counters and one batch of
-   * updates: a group commit holds a few events of each of hundreds of sessions, and a statement
-   * prepared and run per session was most of its cost. Reading before writing is only right where
-   * nobody else writes in between, so only where the store serializes its writers (SQLite).
+   * Raises each session's counter to at least the given sequence, in one batch: what a live run may
+   * hand out before its next commit (see {@link EventLog}). A counter is never lowered here.
    */
-  private static Map<String, Long> takeSequencesOfOneWriter(
-      Handle handle, Map<String, Integer> counts) {
-    Map<String, Long> current =
-        handle
-            .createQuery("SELECT id, event_sequence FROM sessions WHERE id IN (<ids>)")
-            .bindList("ids", List.copyOf(counts.keySet()))
-            .reduceRows(
-                new java.util.HashMap<String, Long>(),
-                (map, row) -> {
-                  map.put(
-                      row.getColumn("id", String.class),
-                      row.getColumn("event_sequence", Long.class));
-                  return map;
-                });
-    Map<String, Long> first = new java.util.HashMap<>();
-    var update = handle.prepareBatch("UPDATE sessions SET event_sequence = :last WHERE id = :id");
-    for (Map.Entry<String, Integer> session : counts.entrySet()) {
-      Long last = current.get(session.getKey());
-      if (last == null) {
-        throw new IllegalStateException("no session " + session.getKey() + " to append events to");
-      }
-      first.put(session.getKey(), last + 1);
-      update.bind("last", last + session.getValue()).bind("id", session.getKey()).add();
-    }
+  void reserve(Handle handle, Map<String, Long> throughBySession) {
+    var update =
+        handle.prepareBatch(
+            "UPDATE sessions SET event_sequence = :through"
+                + " WHERE id = :id AND event_sequence < :through");
+    throughBySession.forEach(
+        (sessionId, through) -> update.bind("through", through).bind("id", sessionId).add());
     update.execute();
-    return first;
   }
 
-  /**
-   * Advances the session's counter by {@code count} and returns its new value, the last of the
-   * sequences taken, in one statement.
-   *
-   * @throws IllegalStateException when the session does not exist
-   */
-  private static long takeSequences(Handle handle, String sessionId, int count) {
-    return handle
-        .createQuery(
-            "UPDATE sessions SET event_sequence = event_sequence + :count WHERE id = :id"
-                + " RETURNING event_sequence")
-        .bind("count", count)
+  /** Sets the session's counter to exactly {@code sequence}: its log ends there. */
+  void endAt(Handle handle, String sessionId, long sequence) {
+    handle
+        .createUpdate("UPDATE sessions SET event_sequence = :sequence WHERE id = :id")
+        .bind("sequence", sequence)
         .bind("id", sessionId)
-        .mapTo(Long.class)
-        .findOne()
-        .orElseThrow(
-            () -> new IllegalStateException("no session " + sessionId + " to append events to"));
+        .execute();
   }
 
   /** The session's events with a sequence greater than {@code after}, at most {@code limit}. */
@@ -173,7 +86,10 @@ final class EventRepository {
                 .list());
   }
 
-  /** The last sequence handed out in the session; 0 before its first event. */
+  /**
+   * The session's counter: the last sequence it handed out, or, while a run is live or after a
+   * crash cut one off, the last it may have handed out; 0 before its first event.
+   */
   long lastSequence(Handle handle, String sessionId) {
     return handle
         .createQuery("SELECT event_sequence FROM sessions WHERE id = :id")

@@ -40,7 +40,8 @@ public final class EventSubscription implements AutoCloseable {
   private long lastDelivered;
 
   /**
-   * @param storedAfter reads one page of stored events after a sequence
+   * @param storedAfter reads one page of the log after a sequence (stored events and those not yet
+   *     committed)
    * @param unregister removes this subscription from the publisher
    */
   EventSubscription(
@@ -100,7 +101,8 @@ public final class EventSubscription implements AutoCloseable {
       if (event.sequence() == lastDelivered + 1) {
         return deliver(event);
       }
-      // A gap: what is missing is committed (it was published after its commit), so read it.
+      // A gap: what is missing was published before this one, so the log (its store or its
+      // in-memory tail) has it: read it.
       fillFromStore();
       if (pending.isEmpty()) {
         return deliver(event);

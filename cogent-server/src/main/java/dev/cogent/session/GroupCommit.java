@@ -1,68 +1,66 @@
 package dev.cogent.session;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit of event appends on a store that serializes its writers (SQLite): while one thread
- * writes, the appends that arrive queue up, and the next write stores them in one transaction.
- * Without it every streamed token is a transaction of its own, and a thousand runs streaming at
- * once queue for the one write lock token by token.
+ * Group commit of events on a store that serializes its writers (SQLite): the events that arrive
+ * while the store is busy queue up, and the next write stores them in one transaction. Without it
+ * every streamed token is a transaction of its own, and a thousand runs streaming at once queue for
+ * the one write lock token by token.
  *
- * <p>An append either waits for its commit ({@link #append}) or only queues ({@link #enqueue}): a
- * run streaming tokens goes on producing while its earlier tokens are written, so one transaction
- * carries many tokens of each run (one counter update per session instead of one per token).
+ * <p>The events already carry their sequences and were published (see {@link EventLog}); this only
+ * makes them durable, in the background: {@link #enqueue} returns at once, and no appending thread
+ * ever writes. While events are queued, one drain is submitted to the store's writer ({@link
+ * Writer}); it takes what is queued when it runs (at most {@link #MAX_BATCH} events, shared fairly
+ * between sessions), and once it is committed the next one is submitted if more arrived meanwhile.
+ * {@link PendingEvent#await} waits for an event's commit.
  *
- * <p>No thread of its own. A caller that finds no write in progress becomes the writer of what is
- * queued (at most {@link #MAX_BATCH} events a transaction, shared fairly between sessions), and
- * keeps writing while queued events have nobody waiting for them; when somebody waits, it hands
- * over after its batch. Each session's events are written and published strictly in the order they
- * were queued, so an event that is committed implies every event of its session queued before it is
- * committed. When a batch fails (a session deleted under its run), each of its events is retried
- * alone, so one bad append fails only its own caller.
+ * <p>Each session's events are written in the order they were queued. When a batch fails (a session
+ * deleted under its run), each of its events is retried alone, so one bad event fails only itself.
  *
  * <p>Thread-safe.
  */
 final class GroupCommit {
 
-  /** Events of one transaction at most: bounds how long the events of a batch wait for it. */
-  static final int MAX_BATCH = 2048;
+  /**
+   * Events of one transaction at most: bounds how long a request's write, queued behind it, waits
+   * for its commit.
+   */
+  static final int MAX_BATCH = 256;
 
   /**
    * Events a session may put in a batch at the least, when it has them: per session the batch pays
-   * one counter update, one wake-up of its streams and one flush, so a token or two each would cost
-   * more than the fairness is worth.
+   * for the pages of its place in the log's index, so a token or two each would cost more than the
+   * fairness is worth.
    */
   static final int MIN_SHARE = 16;
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-  /** One event to append. */
-  record Append(
-      String sessionId, String runId, String type, Map<String, Object> payload, Instant at) {}
-
-  /**
-   * Merges a newly queued event into the session's last queued one, or returns null when the two
-   * must stay separate events.
-   */
-  interface Coalescing {
-    Append merge(Append queued, Append next);
+  /** Where the drains run: the store's one writer. */
+  interface Writer {
+    /**
+     * Runs {@code work} in a write transaction, behind the writes requests wait for, and then tells
+     * {@code whenDone} its result or failure once the transaction is committed or rolled back.
+     * Inside {@code work}, writes join that transaction (in savepoints of their own).
+     */
+    <R> void submit(Supplier<R> work, BiConsumer<R, RuntimeException> whenDone);
   }
 
-  private final Function<List<Append>, List<LoggedEvent>> writeAll;
-  private final Function<Append, LoggedEvent> writeOne;
-  private final Consumer<LoggedEvent> publish;
-  private final Coalescing coalescing;
+  private final Writer writer;
+  private final Consumer<List<LoggedEvent>> writeAll;
+  private final Consumer<LoggedEvent> writeOne;
+  private final Consumer<PendingEvent> settled;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition written = lock.newCondition();
 
@@ -70,87 +68,57 @@ final class GroupCommit {
   private final LinkedHashMap<String, ArrayDeque<PendingEvent>> queue = new LinkedHashMap<>();
 
   private int queuedCount;
-  private boolean writing;
-  private int waiters;
+
+  /** Whether a drain is submitted and not yet done. */
+  private boolean draining;
+
+  /** What the drain in progress took (one drain at a time); null before it ran. */
+  private List<PendingEvent> inFlight;
 
   /**
-   * @param writeAll stores appends in one transaction, returning their events in the same order
-   * @param writeOne stores one append in a transaction of its own
-   * @param publish hands a committed event to live subscribers
-   * @param coalescing which queued events may be merged ({@link #enqueue})
+   * @param writer runs the drains
+   * @param writeAll stores events, inside the drain's transaction (all or none of them)
+   * @param writeOne stores one event, inside the drain's transaction
+   * @param settled told of each event once its transaction ended, stored or failed, before its
+   *     waiters
    */
   GroupCommit(
-      Function<List<Append>, List<LoggedEvent>> writeAll,
-      Function<Append, LoggedEvent> writeOne,
-      Consumer<LoggedEvent> publish,
-      Coalescing coalescing) {
+      Writer writer,
+      Consumer<List<LoggedEvent>> writeAll,
+      Consumer<LoggedEvent> writeOne,
+      Consumer<PendingEvent> settled) {
+    this.writer = writer;
     this.writeAll = writeAll;
     this.writeOne = writeOne;
-    this.publish = publish;
-    this.coalescing = coalescing;
+    this.settled = settled;
   }
 
-  /**
-   * Stores {@code append} (with others queued meanwhile) and returns once it is committed and
-   * published.
-   */
-  LoggedEvent append(Append append) {
-    return await(enqueue(append, false));
-  }
-
-  /**
-   * Queues {@code append} and returns without waiting for a write in progress; when none is in
-   * progress, this thread writes the queue (this event included) before it returns.
-   *
-   * <p>When {@code mergeable}, the session's last queued event was queued mergeable too and is
-   * still waiting for a write, and {@link Coalescing} merges {@code append} into it, nothing new is
-   * queued and that event is returned: a run that streams faster than the store commits sends
-   * fewer, larger events instead of growing a backlog that every other run's events would wait
-   * behind. A store that keeps up never sees a merge, because each event is taken by a write before
-   * the next one arrives.
-   */
-  PendingEvent enqueue(Append append, boolean mergeable) {
+  /** Queues {@code event} for the next drain and returns at once. */
+  PendingEvent enqueue(LoggedEvent event) {
+    PendingEvent pending = new PendingEvent(this, event);
+    boolean submit;
     lock.lock();
     try {
-      ArrayDeque<PendingEvent> events =
-          queue.computeIfAbsent(append.sessionId(), id -> new ArrayDeque<>());
-      PendingEvent last = events.peekLast();
-      Append merged =
-          mergeable && last != null && last.mergeable
-              ? coalescing.merge(last.append, append)
-              : null;
-      if (merged != null) {
-        last.append = merged;
-        return last;
-      }
-      PendingEvent pending = new PendingEvent(this, append, mergeable);
-      events.add(pending);
+      queue.computeIfAbsent(event.sessionId(), id -> new ArrayDeque<>()).add(pending);
       queuedCount++;
-      if (!writing) {
-        writeQueue(null);
-      }
-      return pending;
+      submit = !draining;
+      draining = true;
     } finally {
       lock.unlock();
     }
+    if (submit) {
+      submitDrain();
+    }
+    return pending;
   }
 
-  /** Waits until {@code mine} is written, writing the queue itself when nobody else is. */
+  /** Waits until {@code mine} is committed or failed. */
   LoggedEvent await(PendingEvent mine) {
     if (!mine.done) {
       lock.lock();
       try {
         while (!mine.done) {
-          if (writing) {
-            waiters++;
-            try {
-              written.awaitUninterruptibly();
-            } finally {
-              waiters--;
-            }
-          } else {
-            writeQueue(mine);
-          }
+          written.awaitUninterruptibly();
         }
       } finally {
         lock.unlock();
@@ -159,13 +127,10 @@ final class GroupCommit {
     if (mine.failure != null) {
       throw mine.failure;
     }
-    if (mine.event == null) {
-      throw new IllegalStateException("the event was not stored");
-    }
-    return mine.event;
+    return mine.event();
   }
 
-  /** Appends waiting for the next write (for tests). */
+  /** Events waiting for a drain to take them (for tests). */
   int queued() {
     lock.lock();
     try {
@@ -175,28 +140,75 @@ final class GroupCommit {
     }
   }
 
-  /**
-   * Writes batches as the writer, with the lock held on entry and exit (released while writing):
-   * until {@code mine} (null for none) is written, then on while the queue holds events that nobody
-   * waits for.
-   */
-  private void writeQueue(PendingEvent mine) {
-    writing = true;
+  private void submitDrain() {
+    writer.submit(this::drain, this::drained);
+  }
+
+  /** In the writer's transaction: takes a batch and writes it, each event alone if it must. */
+  private List<PendingEvent> drain() {
+    List<PendingEvent> batch;
+    lock.lock();
     try {
-      do {
-        List<PendingEvent> batch = takeBatch();
-        lock.unlock();
-        try {
-          writeAsWriter(batch);
-        } finally {
-          lock.lock();
-          batch.forEach(pending -> pending.done = true);
-          written.signalAll();
-        }
-      } while (queuedCount > 0 && (waiters == 0 || (mine != null && !mine.done)));
+      batch = takeBatch();
+      inFlight = batch;
     } finally {
-      writing = false;
+      lock.unlock();
+    }
+    if (batch.isEmpty()) {
+      return batch;
+    }
+    try {
+      writeAll.accept(batch.stream().map(PendingEvent::event).toList());
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        batch.get(0).failure = e;
+      } else {
+        for (PendingEvent pending : batch) {
+          try {
+            writeOne.accept(pending.event());
+          } catch (RuntimeException one) {
+            pending.failure = one;
+          }
+        }
+      }
+    }
+    return batch;
+  }
+
+  /** After the drain's transaction: settles its events and submits the next drain if needed. */
+  private void drained(List<PendingEvent> result, RuntimeException failure) {
+    List<PendingEvent> ended;
+    lock.lock();
+    try {
+      // Without a result the commit failed (the drain's events with it), or the drain never ran
+      // (the store is closed) and nothing queued can be stored now.
+      ended = result != null ? result : inFlight != null ? inFlight : takeBatch();
+      inFlight = null;
+    } finally {
+      lock.unlock();
+    }
+    for (PendingEvent pending : ended) {
+      if (failure != null && pending.failure == null) {
+        pending.failure = failure;
+      }
+      try {
+        settled.accept(pending);
+      } catch (RuntimeException e) {
+        log.warn("Settling event {} failed", pending.event().sequence(), e);
+      }
+    }
+    boolean again;
+    lock.lock();
+    try {
+      ended.forEach(pending -> pending.done = true);
       written.signalAll();
+      again = queuedCount > 0;
+      draining = again;
+    } finally {
+      lock.unlock();
+    }
+    if (again) {
+      submitDrain();
     }
   }
 
@@ -223,50 +235,5 @@ final class GroupCommit {
       }
     }
     return batch;
-  }
-
-  /**
-   * Writes a batch on behalf of every caller in it; an interrupt of this thread (its own run was
-   * aborted) must not fail the others' events, so it is set aside while writing.
-   */
-  private void writeAsWriter(List<PendingEvent> batch) {
-    boolean interrupted = Thread.interrupted();
-    try {
-      write(batch);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private void write(List<PendingEvent> batch) {
-    try {
-      List<LoggedEvent> events = writeAll.apply(batch.stream().map(p -> p.append).toList());
-      for (int i = 0; i < batch.size(); i++) {
-        batch.get(i).event = events.get(i);
-      }
-    } catch (RuntimeException e) {
-      if (batch.size() == 1) {
-        batch.get(0).failure = e;
-      } else {
-        for (PendingEvent pending : batch) {
-          try {
-            pending.event = writeOne.apply(pending.append);
-          } catch (RuntimeException one) {
-            pending.failure = one;
-          }
-        }
-      }
-    }
-    for (PendingEvent pending : batch) {
-      if (pending.event != null) {
-        try {
-          publish.accept(pending.event);
-        } catch (RuntimeException e) {
-          log.warn("Publishing event {} failed", pending.event.sequence(), e);
-        }
-      }
-    }
   }
 }

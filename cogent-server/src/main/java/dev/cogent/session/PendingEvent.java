@@ -1,8 +1,8 @@
 package dev.cogent.session;
 
 /**
- * An event handed to the log without waiting for its commit ({@link EventLog#appendLater}). It is
- * published to subscribers only once committed, like any other; {@link #await} waits for that.
+ * An event on its way to the store. It has its sequence and has been published already (see {@link
+ * EventLog}); {@link #await} waits until it is committed.
  *
  * <p>Thread-safe.
  */
@@ -11,37 +11,39 @@ public final class PendingEvent {
   /** Null when the event was stored before this was made. */
   private final GroupCommit commit;
 
-  /** What is to be stored; replaced when a later event of the run is merged into it. */
-  GroupCommit.Append append;
+  private final LoggedEvent event;
 
-  /** Whether a later event of its session may be merged into this one while it waits. */
-  final boolean mergeable;
-
-  LoggedEvent event;
   RuntimeException failure;
   volatile boolean done;
 
-  PendingEvent(GroupCommit commit, GroupCommit.Append append, boolean mergeable) {
+  PendingEvent(GroupCommit commit, LoggedEvent event) {
     this.commit = commit;
-    this.append = append;
-    this.mergeable = mergeable;
+    this.event = event;
   }
 
   static PendingEvent stored(LoggedEvent event) {
-    PendingEvent pending = new PendingEvent(null, null, false);
-    pending.event = event;
+    PendingEvent pending = new PendingEvent(null, event);
     pending.done = true;
     return pending;
   }
 
-  /** Whether the event is committed (or failed); {@link #await} then returns at once. */
+  /** The event, as published. */
+  public LoggedEvent event() {
+    return event;
+  }
+
+  /** Whether the write ended (stored or failed); {@link #await} then returns at once. */
   public boolean isDone() {
     return done;
   }
 
+  /** Whether the write failed (known once it ended). */
+  boolean failed() {
+    return failure != null;
+  }
+
   /**
-   * Returns the event once it is committed and published; every event of its session handed over
-   * before it is then committed too.
+   * Returns the event once it is committed.
    *
    * @throws RuntimeException what storing it failed with (its session was deleted, the store
    *     failed)

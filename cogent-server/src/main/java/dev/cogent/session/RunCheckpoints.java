@@ -38,18 +38,15 @@ public final class RunCheckpoints {
    *
    * @return the appended event; empty (and nothing stored) when the run is no longer running
    */
-  public Optional<LoggedEvent> pause(
-      String sessionId, String runId, String state, Map<String, Object> interrupt) {
+  public Optional<LoggedEvent> pause(RunLog log, String state, Map<String, Object> interrupt) {
     Instant now = now();
     try {
       return Optional.of(
-          events.append(
-              sessionId,
-              runId,
+          log.end(
               "interrupt",
               interrupt,
               (handle, appended) -> {
-                if (!repository.pause(handle, runId, sessionId, state, now)) {
+                if (!repository.pause(handle, log.runId(), log.sessionId(), state, now)) {
                   throw new NotRunning();
                 }
               }));
@@ -67,15 +64,16 @@ public final class RunCheckpoints {
    * Takes a waiting run back to {@code running} (its session too) and removes its checkpoint, so
    * that exactly one caller continues it.
    *
-   * @return the session's last log sequence (the continuation's events come after it); empty when
-   *     the run was not waiting (another resume or an abort came first)
+   * @return the session's last log sequence (the continuation's events come after it: open its
+   *     {@link RunLog} there); empty when the run was not waiting (another resume or an abort came
+   *     first)
    */
   public OptionalLong claim(String sessionId, String runId) {
     Instant now = now();
     return database.inTransaction(
         handle ->
             repository.claim(handle, runId, sessionId, now)
-                ? OptionalLong.of(events.lastSequence(handle, sessionId))
+                ? OptionalLong.of(events.reserveAfterLast(handle, sessionId))
                 : OptionalLong.empty());
   }
 

@@ -16,12 +16,13 @@ final class RunRepository {
   private static final String LIVE = "('queued', 'running', 'waiting_for_approval')";
 
   /**
-   * The run's last event: its terminal one once it finished, the session's last while it is live
-   * (it holds the session's one active slot, so every event since its first is its own).
+   * The run's last event: its terminal one once it finished, the session's last stored one while it
+   * is live (it holds the session's one active slot, so every event since its first is its own).
+   * Not the session's counter: while a run is live that is reserved ahead ({@link EventLog}).
    */
   private static final String LAST_EVENT =
       "COALESCE(r.last_sequence, CASE WHEN r.finished_at IS NULL THEN"
-          + " (SELECT s.event_sequence FROM sessions s WHERE s.id = r.session_id) END)";
+          + " (SELECT MAX(e.sequence) FROM events e WHERE e.session_id = r.session_id) END)";
 
   /** Both ends of the run's events are null until it has one. */
   private static final String COLUMNS =

@@ -55,7 +55,8 @@ public final class RunService {
    * start writes: the run is stored running at once rather than queued and then marked running.
    *
    * <p>The result's {@code afterSequence} is the session's log position before the run's first
-   * event: a subscription from it sees the whole run.
+   * event: a subscription from it sees the whole run, and the run's {@link RunLog} opens there
+   * ({@link EventLog#open}).
    *
    * @throws ApiException {@code SESSION_BUSY} when the session already has a live run
    */
@@ -83,7 +84,7 @@ public final class RunService {
                 // Read once the run holds the active slot: a run that was finishing has committed
                 // its terminal event by then (PostgreSQL waited for it on the unique index), so
                 // every later event of the session is this run's.
-                long last = events.lastSequence(handle, session.id());
+                long last = events.reserveAfterLast(handle, session.id());
                 repository.startsAt(handle, runId, last + 1);
                 return last;
               });
@@ -110,14 +111,14 @@ public final class RunService {
   }
 
   /**
-   * Ends a live run with its terminal event, in one transaction: the event is appended, the run
-   * gets its final status and frees the session. Nothing happens when the run already ended.
+   * Ends a live run with its terminal event, in one transaction: the event is appended to the run's
+   * log, the run gets its final status and frees the session. Nothing happens when the run already
+   * ended.
    *
    * @return the appended terminal event, or empty when the run had already ended
    */
   public Optional<LoggedEvent> finish(
-      String sessionId,
-      String runId,
+      RunLog log,
       RunStatus status,
       String eventType,
       Map<String, Object> payload,
@@ -129,16 +130,14 @@ public final class RunService {
     Instant now = now();
     try {
       LoggedEvent event =
-          events.append(
-              sessionId,
-              runId,
+          log.end(
               eventType,
               payload,
               (handle, appended) -> {
                 if (!repository.finish(
                     handle,
-                    runId,
-                    sessionId,
+                    log.runId(),
+                    log.sessionId(),
                     status,
                     error,
                     assistantMessageId,

@@ -8,6 +8,7 @@ import dev.cogent.scope.Scope;
 import dev.cogent.session.EventLog;
 import dev.cogent.session.EventSubscription;
 import dev.cogent.session.LoggedEvent;
+import dev.cogent.session.RunLog;
 import dev.cogent.session.SessionRequests;
 import dev.cogent.session.SessionService;
 import dev.cogent.settings.StoreSettings;
@@ -174,9 +175,12 @@ class SseWriterTest {
               }
             });
 
-    log.append(sessionId, "run-1", "token", Map.of("content", "Hi"));
-    log.append(sessionId, "other-run", "done", Map.of("assistant_data", Map.of()));
-    log.append(sessionId, "run-1", "error", Map.of("code", "ABORTED"));
+    try (RunLog run = log.open(sessionId, "run-1", 0);
+        RunLog other = log.open(sessionId, "other-run", 0)) {
+      run.append("token", Map.of("content", "Hi"));
+      other.append("done", Map.of("assistant_data", Map.of()));
+      run.append("error", Map.of("code", "ABORTED"));
+    }
 
     assertThat(streaming).succeedsWithin(Duration.ofSeconds(10));
     String text = sink.text();

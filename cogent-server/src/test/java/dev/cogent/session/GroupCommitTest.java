@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -22,105 +25,147 @@ class GroupCommitTest {
 
   final AtomicLong sequence = new AtomicLong();
   final List<List<String>> batches = new CopyOnWriteArrayList<>();
-  final List<Long> published = new CopyOnWriteArrayList<>();
-  final CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
+  final List<Long> stored = new CopyOnWriteArrayList<>();
+  final List<String> settled = new CopyOnWriteArrayList<>();
+  final List<String> writerThreads = new CopyOnWriteArrayList<>();
+  final CountDownLatch firstDrainMayEnd = new CountDownLatch(1);
+  final ExecutorService writerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "w"));
 
-  static GroupCommit.Append append(String sessionId) {
-    return new GroupCommit.Append(sessionId, "run", "token", Map.of(), AT);
-  }
+  /** Commits fail while this is set (the store's disk is full, say). */
+  volatile RuntimeException commitFailure;
 
-  LoggedEvent store(GroupCommit.Append append) {
-    if (append.sessionId().equals("gone")) {
-      throw new IllegalStateException("no session gone");
-    }
-    return new LoggedEvent(
-        sequence.incrementAndGet(), append.sessionId(), "run", "token", Map.of(), AT);
-  }
+  /** The store's writer: one thread, one drain at a time, the outcome told after the "commit". */
+  final GroupCommit.Writer writer =
+      new GroupCommit.Writer() {
+        @Override
+        public <R> void submit(Supplier<R> work, BiConsumer<R, RuntimeException> whenDone) {
+          writerThread.execute(
+              () -> {
+                writerThreads.add(Thread.currentThread().getName());
+                R result = work.get();
+                RuntimeException failure = commitFailure;
+                whenDone.accept(failure == null ? result : null, failure);
+              });
+        }
+      };
 
   final GroupCommit commit =
       new GroupCommit(
-          appends -> {
-            batches.add(appends.stream().map(GroupCommit.Append::sessionId).toList());
+          writer,
+          events -> {
+            batches.add(events.stream().map(LoggedEvent::sessionId).toList());
             if (batches.size() == 1) {
               try {
-                firstWriteMayEnd.await(20, TimeUnit.SECONDS);
+                firstDrainMayEnd.await(20, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
             }
-            return appends.stream().map(this::store).toList();
+            if (events.stream().anyMatch(e -> e.sessionId().equals("gone"))) {
+              throw new IllegalStateException("a batch with a deleted session");
+            }
+            events.forEach(this::store);
           },
           this::store,
-          event -> published.add(event.sequence()),
-          (queued, next) -> null);
+          pending ->
+              settled.add(pending.event().sequence() + (pending.failed() ? " failed" : " stored")));
 
-  @Test
-  void a_lone_append_is_stored_and_published_before_it_returns() {
-    firstWriteMayEnd.countDown();
+  @AfterEach
+  void stop() {
+    firstDrainMayEnd.countDown();
+    writerThread.shutdownNow();
+  }
 
-    LoggedEvent event = commit.append(append("s1"));
+  LoggedEvent event(String sessionId) {
+    return new LoggedEvent(sequence.incrementAndGet(), sessionId, "run", "token", Map.of(), AT);
+  }
 
-    assertThat(event.sessionId()).isEqualTo("s1");
-    assertThat(published).containsExactly(event.sequence());
-    assertThat(batches).containsExactly(List.of("s1"));
+  void store(LoggedEvent event) {
+    if (event.sessionId().equals("gone")) {
+      throw new IllegalStateException("no session gone");
+    }
+    stored.add(event.sequence());
   }
 
   @Test
-  void appends_arriving_during_a_write_go_in_the_next_batch_and_a_bad_one_fails_alone()
-      throws Exception {
-    CompletableFuture<LoggedEvent> first =
-        CompletableFuture.supplyAsync(() -> commit.append(append("s1")));
-    await().atMost(Duration.ofSeconds(20)).until(() -> batches.size() == 1);
-    CompletableFuture<LoggedEvent> second =
-        CompletableFuture.supplyAsync(() -> commit.append(append("s2")));
-    CompletableFuture<LoggedEvent> gone =
-        CompletableFuture.supplyAsync(() -> commit.append(append("gone")));
-    await().atMost(Duration.ofSeconds(20)).until(() -> commit.queued() == 2);
+  void an_event_is_queued_at_once_and_stored_by_the_writer_not_by_the_caller() {
+    PendingEvent pending = commit.enqueue(event("s1"));
 
-    firstWriteMayEnd.countDown();
-
-    assertThat(first.get(20, TimeUnit.SECONDS).sessionId()).isEqualTo("s1");
-    assertThat(second.get(20, TimeUnit.SECONDS).sessionId()).isEqualTo("s2");
-    assertThatThrownBy(() -> gone.get(20, TimeUnit.SECONDS))
-        .isInstanceOf(ExecutionException.class)
-        .hasCauseInstanceOf(IllegalStateException.class)
-        .hasRootCauseMessage("no session gone");
-    assertThat(batches).hasSize(2);
-    assertThat(batches.get(1)).containsExactlyInAnyOrder("s2", "gone");
-    // Only the stored events are published, in order.
-    assertThat(published).containsExactly(1L, second.get().sequence());
-  }
-
-  @Test
-  void a_lone_queued_append_is_written_by_the_thread_that_queues_it() {
-    firstWriteMayEnd.countDown();
-
-    PendingEvent pending = commit.enqueue(append("s1"), true);
-
-    assertThat(pending.isDone()).isTrue();
+    assertThat(pending.isDone()).isFalse();
+    firstDrainMayEnd.countDown();
     assertThat(pending.await().sessionId()).isEqualTo("s1");
-    assertThat(published).containsExactly(1L);
+    assertThat(pending.isDone()).isTrue();
+    assertThat(stored).containsExactly(1L);
+    assertThat(settled).containsExactly("1 stored");
+    assertThat(writerThreads).containsOnly("w");
   }
 
   @Test
-  void appends_queued_during_a_write_return_at_once_and_the_writer_stores_them_in_order()
-      throws Exception {
-    CompletableFuture<LoggedEvent> first =
-        CompletableFuture.supplyAsync(() -> commit.append(append("s1")));
+  void events_queued_during_a_drain_go_in_the_next_one_and_a_bad_one_fails_alone() {
+    PendingEvent first = commit.enqueue(event("s1"));
     await().atMost(Duration.ofSeconds(20)).until(() -> batches.size() == 1);
-
-    PendingEvent second = commit.enqueue(append("s1"), true);
-    PendingEvent third = commit.enqueue(append("s2"), true);
-
-    assertThat(second.isDone()).isFalse();
+    PendingEvent second = commit.enqueue(event("s2"));
+    PendingEvent gone = commit.enqueue(event("gone"));
     assertThat(commit.queued()).isEqualTo(2);
-    firstWriteMayEnd.countDown();
-    // Nobody waits for them: the writer of the first batch goes on and writes them.
-    await().atMost(Duration.ofSeconds(20)).until(third::isDone);
-    assertThat(first.get(20, TimeUnit.SECONDS).sequence()).isEqualTo(1);
-    assertThat(second.await().sequence()).isEqualTo(2);
-    assertThat(third.await().sequence()).isEqualTo(3);
-    assertThat(batches).containsExactly(List.of("s1"), List.of("s1", "s2"));
-    assertThat(published).containsExactly(1L, 2L, 3L);
+
+    firstDrainMayEnd.countDown();
+
+    assertThat(first.await().sessionId()).isEqualTo("s1");
+    assertThat(second.await().sessionId()).isEqualTo("s2");
+    assertThatThrownBy(gone::await)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no session gone");
+    assertThat(batches).containsExactly(List.of("s1"), List.of("s2", "gone"));
+    assertThat(stored).containsExactly(1L, 2L);
+    assertThat(settled).containsExactly("1 stored", "2 stored", "3 failed");
+  }
+
+  @Test
+  void a_drain_shares_itself_fairly_between_sessions() {
+    PendingEvent first = commit.enqueue(event("busy"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> batches.size() == 1);
+    for (int i = 0; i < GroupCommit.MAX_BATCH; i++) {
+      commit.enqueue(event("busy"));
+    }
+    PendingEvent late = commit.enqueue(event("late"));
+
+    firstDrainMayEnd.countDown();
+    late.await();
+
+    // The session that queued after hundreds of another's events is in the very next drain.
+    assertThat(batches.get(1)).contains("late").hasSize(GroupCommit.MAX_BATCH);
+    assertThat(first.isDone()).isTrue();
+  }
+
+  @Test
+  void a_commit_that_fails_fails_every_event_of_its_drain_and_the_next_drain_still_runs() {
+    firstDrainMayEnd.countDown();
+    commitFailure = new IllegalStateException("disk full");
+    PendingEvent lost = commit.enqueue(event("s1"));
+
+    assertThatThrownBy(lost::await).hasMessage("disk full");
+    commitFailure = null;
+    assertThat(commit.enqueue(event("s1")).await().sequence()).isEqualTo(2L);
+    assertThat(settled).containsExactly("1 failed", "2 stored");
+  }
+
+  @Test
+  void events_a_closed_store_refuses_fail_instead_of_waiting_for_ever() {
+    GroupCommit closed =
+        new GroupCommit(
+            new GroupCommit.Writer() {
+              @Override
+              public <R> void submit(Supplier<R> work, BiConsumer<R, RuntimeException> whenDone) {
+                whenDone.accept(null, new IllegalStateException("the database is closed"));
+              }
+            },
+            events -> {},
+            event -> {},
+            pending -> {});
+
+    PendingEvent refused = closed.enqueue(event("s1"));
+
+    assertThat(refused.isDone()).isTrue();
+    assertThatThrownBy(refused::await).hasMessage("the database is closed");
   }
 }
