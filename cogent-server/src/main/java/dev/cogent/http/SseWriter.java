@@ -120,8 +120,8 @@ public final class SseWriter {
         if (next.isEmpty()) {
           continue;
         }
-        // Frames already committed go out in one flush: a run's tokens are published in groups,
-        // and a write per frame would cost a system call (and a TCP segment) per token.
+        // Frames already published go out in one flush (a reader that fell behind, a replay): a
+        // write per frame would cost a system call (and a TCP segment) per token.
         while (next.isPresent()) {
           LoggedEvent event = next.get();
           out.write(frame(event).getBytes(StandardCharsets.UTF_8));
