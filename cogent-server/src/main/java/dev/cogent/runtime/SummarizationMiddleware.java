@@ -95,7 +95,7 @@ final class SummarizationMiddleware implements Middleware {
     Compacted current = applyLatestSummary(conversation.transcript());
     Conversation shown = show(conversation.systemPrompt(), current);
     int cut = cut(current.rest());
-    if (cut <= 0 || tokensOf(shown) < trigger(turn)) {
+    if (cut <= 0 || tokensBelow(shown, trigger(turn))) {
       return shown;
     }
     List<Message> older = current.rest().subList(0, cut);
@@ -224,11 +224,11 @@ final class SummarizationMiddleware implements Middleware {
     return (int) ((long) window * triggerPercent / 100);
   }
 
-  private int tokensOf(Conversation conversation) {
+  private boolean tokensBelow(Conversation conversation, int limit) {
     List<ChatMessage> chat = new ArrayList<>();
     chat.add(SystemMessage.from(conversation.systemPrompt()));
     chat.addAll(history.from(conversation.transcript()));
-    return tokens.estimate(chat);
+    return tokens.estimateIsBelow(chat, limit);
   }
 
   /** The messages to summarize as plain text, one block per message. */
