@@ -52,9 +52,9 @@ final class TokenCounter {
 
   /**
    * Whether {@link #estimate} of {@code messages} is below {@code limit}, without running the
-   * tokenizer over them when an upper bound already is: tokenizing a whole conversation on every
-   * model turn cost more than the turn's own work, and a conversation is far from its model's
-   * window most of the time.
+   * tokenizer over them when an upper bound already is: a pass over the whole conversation on every
+   * model turn was the largest piece of a run's work before its first token, and a conversation is
+   * far from its model's window most of the time.
    */
   boolean estimateIsBelow(List<ChatMessage> messages, int limit) {
     return upperBound(messages) < limit || estimate(messages) < limit;
