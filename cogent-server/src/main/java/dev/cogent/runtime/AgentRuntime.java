@@ -115,18 +115,23 @@ public final class AgentRuntime {
                         + " session"));
     RunService.Started started =
         runs.start(session, request.content(), request.parentId(), request.callbackUrl());
+    launchStarted(
+        session, started, choice, request.callbackUrl(), context -> loop.run(context, agent));
+    return started;
+  }
+
+  /** Registers a run {@link RunService#start} has just stored as live and launches it. */
+  private LiveRun launchStarted(
+      Session session,
+      RunService.Started started,
+      ModelChoice choice,
+      String callbackUrl,
+      Consumer<AgentLoop.RunContext> body) {
     String runId = started.run().id();
     LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
     live.put(runId, run);
-    launch(
-        session,
-        runId,
-        started.afterSequence(),
-        choice,
-        run,
-        request.callbackUrl(),
-        context -> loop.run(context, agent));
-    return started;
+    launch(session, runId, started.afterSequence(), choice, run, callbackUrl, body);
+    return run;
   }
 
   /** What the model resolver reads of the session's agent: nothing when the session names none. */
@@ -149,18 +154,8 @@ public final class AgentRuntime {
   TaskRun start(Session session, AgentTask task) {
     ModelChoice choice = models.choose(session, task.scope(), null);
     RunService.Started started = runs.start(session, task.message(), null, null);
-    String runId = started.run().id();
-    LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
-    live.put(runId, run);
-    launch(
-        session,
-        runId,
-        started.afterSequence(),
-        choice,
-        run,
-        null,
-        context -> loop.run(context, task));
-    return new TaskRun(runId, run.ended());
+    LiveRun run = launchStarted(session, started, choice, null, context -> loop.run(context, task));
+    return new TaskRun(started.run().id(), run.ended());
   }
 
   /** A resumed run: its id and the log sequence its continuation's events come after. */

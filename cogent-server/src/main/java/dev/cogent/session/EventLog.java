@@ -75,14 +75,7 @@ public final class EventLog {
     this.groupCommit =
         database.dialect().serializesWrites()
             ? new GroupCommit(
-                new GroupCommit.Writer() {
-                  @Override
-                  public <R> void submit(
-                      java.util.function.Supplier<R> work,
-                      java.util.function.BiConsumer<R, RuntimeException> whenDone) {
-                    database.submitInBackground(handle -> work.get(), whenDone);
-                  }
-                },
+                (work, whenDone) -> database.submitInBackground(handle -> work.get(), whenDone),
                 this::write,
                 event -> write(List.of(event)),
                 this::settled)

@@ -54,7 +54,9 @@ final class GroupCommit {
      * {@code whenDone} its result or failure once the transaction is committed or rolled back.
      * Inside {@code work}, writes join that transaction (in savepoints of their own).
      */
-    <R> void submit(Supplier<R> work, BiConsumer<R, RuntimeException> whenDone);
+    void submit(
+        Supplier<List<PendingEvent>> work,
+        BiConsumer<List<PendingEvent>, RuntimeException> whenDone);
   }
 
   private final Writer writer;

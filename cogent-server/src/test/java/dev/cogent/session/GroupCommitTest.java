@@ -14,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,18 +34,14 @@ class GroupCommitTest {
 
   /** The store's writer: one thread, one drain at a time, the outcome told after the "commit". */
   final GroupCommit.Writer writer =
-      new GroupCommit.Writer() {
-        @Override
-        public <R> void submit(Supplier<R> work, BiConsumer<R, RuntimeException> whenDone) {
+      (work, whenDone) ->
           writerThread.execute(
               () -> {
                 writerThreads.add(Thread.currentThread().getName());
-                R result = work.get();
+                List<PendingEvent> result = work.get();
                 RuntimeException failure = commitFailure;
                 whenDone.accept(failure == null ? result : null, failure);
               });
-        }
-      };
 
   final GroupCommit commit =
       new GroupCommit(
@@ -153,12 +147,8 @@ class GroupCommitTest {
   void events_a_closed_store_refuses_fail_instead_of_waiting_for_ever() {
     GroupCommit closed =
         new GroupCommit(
-            new GroupCommit.Writer() {
-              @Override
-              public <R> void submit(Supplier<R> work, BiConsumer<R, RuntimeException> whenDone) {
-                whenDone.accept(null, new IllegalStateException("the database is closed"));
-              }
-            },
+            (work, whenDone) ->
+                whenDone.accept(null, new IllegalStateException("the database is closed")),
             events -> {},
             event -> {},
             pending -> {});
