@@ -113,9 +113,17 @@ final class StreamsCommand implements Callable<Integer> {
       names = "--warmup-streams",
       defaultValue = "50",
       description =
-          "Streams of an unmeasured warm-up level (2 messages each) before the first level;"
-              + " 0 for none (default: ${DEFAULT-VALUE}).")
+          "Streams of an unmeasured warm-up level (--warmup-messages each) before the first"
+              + " level; 0 for none (default: ${DEFAULT-VALUE}).")
   int warmupStreams;
+
+  @Option(
+      names = "--warmup-messages",
+      defaultValue = "2",
+      description =
+          "Messages each warm-up stream sends; more of them give the server's JIT the time to"
+              + " finish compiling before the measured levels (default: ${DEFAULT-VALUE}).")
+  int warmupMessages;
 
   @Option(
       names = "--level-timeout",
@@ -226,9 +234,9 @@ final class StreamsCommand implements Callable<Integer> {
           server.pid(), url, info.database(), info.java());
       err.flush();
       if (warmupStreams > 0) {
-        err.printf("streams: warm-up, %d streams x 2 messages%n", warmupStreams);
+        err.printf("streams: warm-up, %d streams x %d messages%n", warmupStreams, warmupMessages);
         err.flush();
-        runLevel(client, probeClient, url, info, server, warmupStreams, 2);
+        runLevel(client, probeClient, url, info, server, warmupStreams, warmupMessages);
       }
       List<Level> results = new ArrayList<>();
       for (int streams : levels) {
@@ -578,6 +586,7 @@ final class StreamsCommand implements Callable<Integer> {
     requireRange("--token-interval-ms", tokenIntervalMillis, 0, 10_000);
     requireRange("--messages", messages, 1, 1000);
     requireRange("--warmup-streams", warmupStreams, 0, MAX_STREAMS);
+    requireRange("--warmup-messages", warmupMessages, 1, 1000);
     requireRange("--ramp-up-ms", rampUpMillis, 0, 3_600_000);
     requireRange("--level-timeout", levelTimeoutSeconds, 1, 3600);
   }
