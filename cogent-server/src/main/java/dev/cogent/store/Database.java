@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -36,21 +37,36 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
 
+  /** How often the SQLite write-ahead log is copied back into the database file. */
+  private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+
   /** Present where the store takes one writer at a time (SQLite). */
   private final SerialWriter writer;
+
+  /** Present with {@link #writer}: the writer's commits leave checkpoints to it. */
+  private final WalCheckpointer checkpointer;
 
   private Database(HikariDataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
-    this.writer =
-        dialect.serializesWrites()
-            ? new SerialWriter(jdbi, WRITE_QUEUE_TIMEOUT, Database::writerThread)
-            : null;
+    if (dialect.serializesWrites()) {
+      this.writer =
+          new SerialWriter(jdbi, WRITE_QUEUE_TIMEOUT, loop -> daemon(loop, "cogent-sqlite-writer"));
+      this.checkpointer =
+          new WalCheckpointer(
+              jdbi,
+              Executors.newSingleThreadScheduledExecutor(
+                  task -> daemon(task, "cogent-sqlite-checkpointer")),
+              CHECKPOINT_INTERVAL);
+    } else {
+      this.writer = null;
+      this.checkpointer = null;
+    }
   }
 
-  private static Thread writerThread(Runnable loop) {
-    Thread thread = new Thread(loop, "cogent-sqlite-writer");
+  private static Thread daemon(Runnable body, String name) {
+    Thread thread = new Thread(body, name);
     thread.setDaemon(true);
     return thread;
   }
@@ -210,6 +226,9 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
     if (writer != null) {
       writer.close();
     }

@@ -57,6 +57,9 @@ final class SerialWriter implements AutoCloseable {
    */
   static final Duration MAX_BATCH_TIME = Duration.ofMillis(10);
 
+  /** The size the write-ahead log's file is cut back to when the log starts over. */
+  static final long WAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(SerialWriter.class);
 
   private final Jdbi jdbi;
@@ -264,6 +267,10 @@ final class SerialWriter implements AutoCloseable {
   private Handle handle() {
     if (handle == null) {
       handle = jdbi.open();
+      // Checkpoints run beside the writer (WalCheckpointer), not inside its commits; the log's
+      // file is cut back to this size once a checkpoint has let it start over.
+      handle.execute("PRAGMA wal_autocheckpoint = 0");
+      handle.execute("PRAGMA journal_size_limit = " + WAL_SIZE_LIMIT_BYTES);
     }
     return handle;
   }

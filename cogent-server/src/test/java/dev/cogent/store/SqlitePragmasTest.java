@@ -29,6 +29,22 @@ class SqlitePragmasTest {
   }
 
   @Test
+  void the_writer_leaves_checkpoints_to_its_own_thread_and_keeps_the_log_file_bounded() {
+    try (Database database = Database.open(new StoreSettings(dir, null, null, null, 4))) {
+      // inTransaction runs on the writer's connection.
+      String autoCheckpoint =
+          database.inTransaction(
+              h -> h.createQuery("PRAGMA wal_autocheckpoint").mapTo(String.class).one());
+      String sizeLimit =
+          database.inTransaction(
+              h -> h.createQuery("PRAGMA journal_size_limit").mapTo(String.class).one());
+
+      assertThat(autoCheckpoint).isEqualTo("0");
+      assertThat(Long.parseLong(sizeLimit)).isEqualTo(SerialWriter.WAL_SIZE_LIMIT_BYTES);
+    }
+  }
+
+  @Test
   void reports_unique_violations_through_the_dialect() {
     try (Database database = Database.open(new StoreSettings(dir, null, null, null, 4))) {
       String insert =
