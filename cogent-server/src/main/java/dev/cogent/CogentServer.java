@@ -171,7 +171,11 @@ public final class CogentServer implements AutoCloseable {
 
   private static final int RUN_QUEUE = 10_000;
 
+  /** How long a stop waits for the events still on their way to the store. */
+  private static final Duration EVENT_FLUSH = Duration.ofSeconds(10);
+
   private final Database database;
+  private final EventLog events;
   private final HttpServer http;
   private final Readiness readiness;
   private final ExecutorService runExecutor;
@@ -186,6 +190,7 @@ public final class CogentServer implements AutoCloseable {
 
   private CogentServer(
       Database database,
+      EventLog events,
       HttpServer http,
       Readiness readiness,
       ExecutorService runExecutor,
@@ -198,6 +203,7 @@ public final class CogentServer implements AutoCloseable {
       MemoryIndex memoryIndex,
       McpEndpoint mcpEndpoint) {
     this.database = database;
+    this.events = events;
     this.http = http;
     this.readiness = readiness;
     this.runExecutor = runExecutor;
@@ -383,7 +389,7 @@ public final class CogentServer implements AutoCloseable {
               settings.tools(), sandboxes.select(settings.tools().sandbox(), sandboxProbes));
       var readiness = new Readiness();
       var requests = new Requests(json);
-      var events = new EventLog(database, json, clock);
+      var events = new EventLog(database, json, clock, scheduler);
       var messages = new MessageService(database, json, sessions);
       var runs = new RunService(database, json, sessions, messages, events, clock);
       var artifactTools =
@@ -659,6 +665,7 @@ public final class CogentServer implements AutoCloseable {
       var server =
           new CogentServer(
               database,
+              events,
               http,
               readiness,
               runExecutor,
@@ -855,6 +862,7 @@ public final class CogentServer implements AutoCloseable {
       metricsEndpoint.close();
       telemetry.close();
       memoryIndex.close();
+      events.flush(EVENT_FLUSH);
       database.close();
       log.info("Cogent stopped");
     }

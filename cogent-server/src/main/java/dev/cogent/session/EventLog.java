@@ -2,6 +2,7 @@ package dev.cogent.session;
 
 import dev.cogent.Json;
 import dev.cogent.store.Database;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -25,13 +28,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Published first, committed right after.</b> A run's streamed events get their sequence in
  * memory and reach live subscribers at once; they are committed in the background (on SQLite in
- * group commits, see {@link GroupCommit}). Until then readers find them here, so a client that saw
- * an id can always replay from it. A run's terminal event ({@code done}, {@code error}, {@code
- * interrupt}) is different: it is written after every earlier event of the run is committed, and
- * published only once it is committed itself. A client that has the terminal event can therefore
- * rely on everything it announces (the stored message, the run's status) being stored. Why not
- * commit first: a token would wait for the store's next commit, and under load that is most of the
- * time to first token (docs/benchmarks.md).
+ * group commits gathered by session, within {@link GroupCommit#MAX_WAIT}). Until then readers find
+ * them here, so a client that saw an id can always replay from it. A run's terminal event ({@code
+ * done}, {@code error}, {@code interrupt}) is different: it is written after every earlier event of
+ * the run is committed, and published only once it is committed itself. A client that has the
+ * terminal event can therefore rely on everything it announces (the stored message, the run's
+ * status) being stored. Why not commit first: a token would wait for the store's next commit, and
+ * under load that is most of the time to first token (docs/benchmarks.md).
  *
  * <p><b>Sequences after a crash.</b> A crash can lose events that were published and not yet
  * committed. Their sequences must never be handed out again, or a client holding one would miss
@@ -68,7 +71,12 @@ public final class EventLog {
   /** Present where the store serializes writers (SQLite): events are committed in groups. */
   private final GroupCommit groupCommit;
 
-  public EventLog(Database database, Json json, InstantSource clock) {
+  /**
+   * @param timer runs the commits of events that waited for others (see {@link GroupCommit}); once
+   *     it is shut down, events are committed at once
+   */
+  public EventLog(
+      Database database, Json json, InstantSource clock, ScheduledExecutorService timer) {
     this.database = database;
     this.repository = new EventRepository(database, json);
     this.clock = clock;
@@ -76,10 +84,22 @@ public final class EventLog {
         database.dialect().serializesWrites()
             ? new GroupCommit(
                 (work, whenDone) -> database.submitInBackground(handle -> work.get(), whenDone),
+                (delay, task) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS),
+                System::nanoTime,
                 this::write,
                 event -> write(List.of(event)),
                 this::settled)
             : null;
+  }
+
+  /**
+   * Commits the events still on their way, waiting at most {@code timeout}; call it before the
+   * store closes. Events appended later are committed at once.
+   */
+  public void flush(Duration timeout) {
+    if (groupCommit != null && !groupCommit.flush(timeout)) {
+      log.warn("Some published events were not committed within {}", timeout);
+    }
   }
 
   /**
@@ -133,6 +153,12 @@ public final class EventLog {
       page.add(event);
     }
     return page;
+  }
+
+  /** The session's events that are published and not yet committed, in order. */
+  public List<LoggedEvent> unstored(String sessionId) {
+    SessionTail tail = tails.get(sessionId);
+    return tail == null ? List.of() : tail.unstoredAfter(0);
   }
 
   /**

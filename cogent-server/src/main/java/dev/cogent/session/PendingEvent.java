@@ -13,16 +13,20 @@ public final class PendingEvent {
 
   private final LoggedEvent event;
 
+  /** When it was queued, on the group commit's monotonic clock. */
+  final long queuedAt;
+
   RuntimeException failure;
   volatile boolean done;
 
-  PendingEvent(GroupCommit commit, LoggedEvent event) {
+  PendingEvent(GroupCommit commit, LoggedEvent event, long queuedAt) {
     this.commit = commit;
     this.event = event;
+    this.queuedAt = queuedAt;
   }
 
   static PendingEvent stored(LoggedEvent event) {
-    PendingEvent pending = new PendingEvent(null, event);
+    PendingEvent pending = new PendingEvent(null, event, 0);
     pending.done = true;
     return pending;
   }

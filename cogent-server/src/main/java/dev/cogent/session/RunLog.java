@@ -31,8 +31,11 @@ public final class RunLog implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RunLog.class);
 
-  /** Uncommitted events of the run from which its tokens are held back and joined. */
-  static final int MERGE_AFTER = 16;
+  /**
+   * Uncommitted events of the run from which its tokens are held back and joined: twice what the
+   * group commit gathers of a session before it drains it, so a store that keeps up holds none.
+   */
+  static final int MERGE_AFTER = 32;
 
   private static final String TOKEN = "token";
   private static final String CONTENT = "content";

@@ -178,7 +178,12 @@ public final class RunService {
    */
   public RunPage list(String sessionId, Scope scope, int limit, int offset) {
     sessions.get(sessionId, scope);
-    return new RunPage(repository.list(sessionId, limit, offset), repository.count(sessionId));
+    List<LoggedEvent> unstored = events.unstored(sessionId);
+    return new RunPage(
+        repository.list(sessionId, limit, offset).stream()
+            .map(run -> withUnstored(run, unstored))
+            .toList(),
+        repository.count(sessionId));
   }
 
   /**
@@ -186,7 +191,41 @@ public final class RunService {
    */
   public Run get(String sessionId, String runId, Scope scope) {
     sessions.get(sessionId, scope);
-    return repository.find(sessionId, runId).orElseThrow(() -> ApiException.notFound("run", runId));
+    List<LoggedEvent> unstored = events.unstored(sessionId);
+    return repository
+        .find(sessionId, runId)
+        .map(run -> withUnstored(run, unstored))
+        .orElseThrow(() -> ApiException.notFound("run", runId));
+  }
+
+  /**
+   * A live run's range of events, counting those it published that are not committed yet (read
+   * before the store, so that one committed in between is found there).
+   */
+  static Run withUnstored(Run run, List<LoggedEvent> unstored) {
+    if (run.finishedAt() != null) {
+      return run;
+    }
+    Long first = run.firstSequence();
+    Long last = run.lastSequence();
+    for (LoggedEvent event : unstored) {
+      if (event.runId().equals(run.id())) {
+        first = first == null ? event.sequence() : Math.min(first, event.sequence());
+        last = last == null ? event.sequence() : Math.max(last, event.sequence());
+      }
+    }
+    return new Run(
+        run.id(),
+        run.sessionId(),
+        run.status(),
+        run.createdAt(),
+        run.updatedAt(),
+        run.finishedAt(),
+        run.userMessageId(),
+        run.assistantMessageId(),
+        first,
+        last,
+        run.error());
   }
 
   /**
@@ -196,8 +235,10 @@ public final class RunService {
    */
   public Run getLatest(String sessionId, Scope scope) {
     sessions.get(sessionId, scope);
+    List<LoggedEvent> unstored = events.unstored(sessionId);
     return repository
         .findLatest(sessionId)
+        .map(run -> withUnstored(run, unstored))
         .orElseThrow(
             () ->
                 new ApiException(

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,10 @@ class SseWriterTest {
   @TempDir Path dir;
   private Database database;
   private EventLog log;
+
+  /** Runs the commits of events that waited for others to join them. */
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
   private String sessionId;
   private final Json json = new Json();
 
@@ -48,7 +54,7 @@ class SseWriterTest {
         Database.open(
             new StoreSettings(dir, DatabaseKind.SQLITE.newDatabaseUrl(dir), null, null, 4));
     MutableClock clock = MutableClock.at("2026-03-02T12:00:00Z");
-    log = new EventLog(database, json, clock);
+    log = new EventLog(database, json, clock, timer);
     sessionId =
         new SessionService(
                 database, json, Agents.directory(database, json, clock, dir), s -> List.of(), clock)
@@ -58,6 +64,7 @@ class SseWriterTest {
 
   @AfterEach
   void close() {
+    timer.shutdownNow();
     database.close();
   }
 

@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,6 +73,10 @@ class AgentRuntimeTest {
   private Database database;
   private ExecutorService executor;
   private EventLog events;
+
+  /** Runs the commits of events that waited for others to join them. */
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
   private RunService runs;
   private AgentRuntime runtime;
   private SessionService sessions;
@@ -87,7 +92,7 @@ class AgentRuntimeTest {
     sessions =
         new SessionService(
             database, json, Agents.directory(database, json, clock, dir), s -> List.of(), clock);
-    events = new EventLog(database, json, clock);
+    events = new EventLog(database, json, clock, timer);
     messages = new MessageService(database, json, sessions);
     runs = new RunService(database, json, sessions, messages, events, clock);
     var scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -150,6 +155,7 @@ class AgentRuntimeTest {
   @AfterEach
   void close() throws InterruptedException {
     executor.shutdownNow();
+    timer.shutdownNow();
     executor.awaitTermination(10, TimeUnit.SECONDS);
     database.close();
   }

@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -40,6 +41,9 @@ abstract class EventLogContract {
   private SessionService sessions;
   private EventLog log;
 
+  /** Runs the commits of events that waited for others to join them. */
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
   abstract DatabaseKind kind();
 
   @BeforeEach
@@ -53,11 +57,12 @@ abstract class EventLogContract {
             Agents.directory(database, json, clock, dir),
             scope -> List.of(),
             clock);
-    log = new EventLog(database, json, clock);
+    log = new EventLog(database, json, clock, timer);
   }
 
   @AfterEach
   void close() {
+    timer.shutdownNow();
     database.close();
   }
 
@@ -361,7 +366,7 @@ abstract class EventLogContract {
     assertThat(storedCounter(id)).isEqualTo(published + 1);
 
     // The next run, after a restart of the server, continues right after it.
-    EventLog restarted = new EventLog(database, new Json(), clock);
+    EventLog restarted = new EventLog(database, new Json(), clock, timer);
     try (RunLog next =
         restarted.open(
             id,
@@ -382,7 +387,7 @@ abstract class EventLogContract {
     cutOff.settle();
     // The process dies here: the run never ends, its log is never closed.
 
-    EventLog restarted = new EventLog(database, new Json(), clock);
+    EventLog restarted = new EventLog(database, new Json(), clock, timer);
     LoggedEvent error;
     try (RunLog ending = restarted.reopen(id, "run-1")) {
       error = ending.end("error", Map.of("code", "STREAMING_ERROR"), (handle, event) -> {});

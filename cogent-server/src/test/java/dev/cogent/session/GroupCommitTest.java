@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -43,9 +45,28 @@ class GroupCommitTest {
                 whenDone.accept(failure == null ? result : null, failure);
               });
 
+  /** The group commit's monotonic clock, moved by {@link #elapse}. */
+  final AtomicLong nanos = new AtomicLong();
+
+  /** Timers set and not yet run: their due time on {@link #nanos}, and the task. */
+  final List<Map.Entry<Long, Runnable>> timers = new CopyOnWriteArrayList<>();
+
+  /** Refuses to set timers while set (the server is stopping). */
+  volatile boolean timerShutDown;
+
+  final GroupCommit.Timer timer =
+      (delay, task) -> {
+        if (timerShutDown) {
+          throw new RejectedExecutionException("shut down");
+        }
+        timers.add(Map.entry(nanos.get() + delay.toNanos(), task));
+      };
+
   final GroupCommit commit =
       new GroupCommit(
           writer,
+          timer,
+          nanos::get,
           events -> {
             batches.add(events.stream().map(LoggedEvent::sessionId).toList());
             if (batches.size() == 1) {
@@ -74,6 +95,17 @@ class GroupCommitTest {
     return new LoggedEvent(sequence.incrementAndGet(), sessionId, "run", "token", Map.of(), AT);
   }
 
+  /** Moves the clock on by {@code time} and runs the timers due by then. */
+  void elapse(Duration time) {
+    nanos.addAndGet(time.toNanos());
+    for (Map.Entry<Long, Runnable> due : List.copyOf(timers)) {
+      if (due.getKey() <= nanos.get()) {
+        timers.remove(due);
+        due.getValue().run();
+      }
+    }
+  }
+
   void store(LoggedEvent event) {
     if (event.sessionId().equals("gone")) {
       throw new IllegalStateException("no session gone");
@@ -97,10 +129,13 @@ class GroupCommitTest {
   @Test
   void events_queued_during_a_drain_go_in_the_next_one_and_a_bad_one_fails_alone() {
     PendingEvent first = commit.enqueue(event("s1"));
+    elapse(GroupCommit.MAX_WAIT);
     await().atMost(Duration.ofSeconds(20)).until(() -> batches.size() == 1);
     PendingEvent second = commit.enqueue(event("s2"));
     PendingEvent gone = commit.enqueue(event("gone"));
     assertThat(commit.queued()).isEqualTo(2);
+    // Both have waited long enough by the time the drain in progress is done.
+    elapse(GroupCommit.MAX_WAIT);
 
     firstDrainMayEnd.countDown();
 
@@ -117,11 +152,13 @@ class GroupCommitTest {
   @Test
   void a_drain_shares_itself_fairly_between_sessions() {
     PendingEvent first = commit.enqueue(event("busy"));
+    elapse(GroupCommit.MAX_WAIT);
     await().atMost(Duration.ofSeconds(20)).until(() -> batches.size() == 1);
     for (int i = 0; i < GroupCommit.MAX_BATCH; i++) {
       commit.enqueue(event("busy"));
     }
     PendingEvent late = commit.enqueue(event("late"));
+    elapse(GroupCommit.MAX_WAIT);
 
     firstDrainMayEnd.countDown();
     late.await();
@@ -149,13 +186,98 @@ class GroupCommitTest {
         new GroupCommit(
             (work, whenDone) ->
                 whenDone.accept(null, new IllegalStateException("the database is closed")),
+            timer,
+            nanos::get,
             events -> {},
             event -> {},
             pending -> {});
-
     PendingEvent refused = closed.enqueue(event("s1"));
+    PendingEvent other = closed.enqueue(event("s2"));
 
-    assertThat(refused.isDone()).isTrue();
     assertThatThrownBy(refused::await).hasMessage("the database is closed");
+    // Nothing queued is worth waiting for once the store refused a drain.
+    assertThat(other.isDone()).isTrue();
+    assertThatThrownBy(closed.enqueue(event("s3"))::await).hasMessage("the database is closed");
+  }
+
+  @Test
+  void a_session_s_events_wait_until_enough_of_them_are_queued_and_go_in_one_drain() {
+    firstDrainMayEnd.countDown();
+    List<PendingEvent> gathered = new ArrayList<>();
+    for (int i = 0; i < GroupCommit.GATHER - 1; i++) {
+      gathered.add(commit.enqueue(event("s1")));
+    }
+    commit.enqueue(event("s2"));
+    assertThat(batches).isEmpty();
+    assertThat(commit.queued()).isEqualTo(GroupCommit.GATHER);
+
+    gathered.add(commit.enqueue(event("s1")));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> batches.size() == 1);
+    assertThat(batches.get(0)).hasSize(GroupCommit.GATHER).containsOnly("s1");
+    assertThat(gathered).allMatch(PendingEvent::isDone);
+    // The other session's one event goes on waiting for company.
+    assertThat(commit.queued()).isEqualTo(1);
+  }
+
+  @Test
+  void an_event_nobody_waits_for_is_committed_once_it_waited_long_enough() {
+    firstDrainMayEnd.countDown();
+    PendingEvent lonely = commit.enqueue(event("s1"));
+    elapse(GroupCommit.MAX_WAIT.dividedBy(2));
+    PendingEvent later = commit.enqueue(event("s2"));
+
+    elapse(GroupCommit.MAX_WAIT.dividedBy(2).minusNanos(1));
+    assertThat(batches).isEmpty();
+    elapse(Duration.ofNanos(1));
+
+    await().atMost(Duration.ofSeconds(20)).until(lonely::isDone);
+    assertThat(batches).containsExactly(List.of("s1"));
+    assertThat(later.isDone()).isFalse();
+    // The timer is set again, for the event still queued.
+    await().atMost(Duration.ofSeconds(20)).until(() -> timers.size() == 1);
+    elapse(GroupCommit.MAX_WAIT.dividedBy(2));
+    await().atMost(Duration.ofSeconds(20)).until(later::isDone);
+    assertThat(batches).containsExactly(List.of("s1"), List.of("s2"));
+  }
+
+  @Test
+  void waiting_for_an_event_drains_its_session_at_once_and_no_other() {
+    firstDrainMayEnd.countDown();
+    commit.enqueue(event("s1"));
+    PendingEvent mine = commit.enqueue(event("s2"));
+    PendingEvent next = commit.enqueue(event("s2"));
+
+    assertThat(mine.await().sessionId()).isEqualTo("s2");
+
+    assertThat(batches).containsExactly(List.of("s2", "s2"));
+    assertThat(next.isDone()).isTrue();
+    assertThat(commit.queued()).isEqualTo(1);
+  }
+
+  @Test
+  void a_flush_commits_everything_at_once_and_later_events_too() {
+    firstDrainMayEnd.countDown();
+    PendingEvent first = commit.enqueue(event("s1"));
+    PendingEvent second = commit.enqueue(event("s2"));
+
+    assertThat(commit.flush(Duration.ofSeconds(20))).isTrue();
+
+    assertThat(first.isDone()).isTrue();
+    assertThat(second.isDone()).isTrue();
+    PendingEvent after = commit.enqueue(event("s1"));
+    await().atMost(Duration.ofSeconds(20)).until(after::isDone);
+    assertThat(stored).containsExactly(1L, 2L, 3L);
+  }
+
+  @Test
+  void once_the_timer_refuses_events_are_committed_at_once() {
+    firstDrainMayEnd.countDown();
+    timerShutDown = true;
+
+    PendingEvent pending = commit.enqueue(event("s1"));
+
+    await().atMost(Duration.ofSeconds(20)).until(pending::isDone);
+    assertThat(settled).containsExactly("1 stored");
   }
 }
