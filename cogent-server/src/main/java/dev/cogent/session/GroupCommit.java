@@ -121,6 +121,9 @@ final class GroupCommit {
   /** Whether a timer is set, due no later than the oldest queued event's wait ends. */
   private boolean timerSet;
 
+  /** The delay of the timer to set, decided with {@link #timerSet} by the thread that sets it. */
+  private long timerDelayNanos;
+
   /** Set once the timer refused a task: from then on every queued event is drained at once. */
   private boolean eager;
 
@@ -161,11 +164,11 @@ final class GroupCommit {
       SessionQueue session = queue.computeIfAbsent(event.sessionId(), id -> new SessionQueue());
       session.events.add(pending);
       queuedCount++;
-      next = draining ? Next.NOTHING : isReady(session, now) ? startDrain() : setTimer();
+      next = draining ? Next.NOTHING : isReady(session, now) ? startDrain() : setTimer(now);
     } finally {
       lock.unlock();
     }
-    act(next, now);
+    act(next);
     return pending;
   }
 
@@ -183,7 +186,7 @@ final class GroupCommit {
       } finally {
         lock.unlock();
       }
-      act(next, 0);
+      act(next);
       lock.lock();
       try {
         while (!mine.done) {
@@ -214,7 +217,7 @@ final class GroupCommit {
     } finally {
       lock.unlock();
     }
-    act(next, 0);
+    act(next);
     long deadline = nanoTime.getAsLong() + timeout.toNanos();
     lock.lock();
     try {
@@ -249,33 +252,27 @@ final class GroupCommit {
     return Next.DRAIN;
   }
 
-  private Next setTimer() {
+  /** Decides to set the timer, for the end of the oldest queued event's wait, unless one is set. */
+  private Next setTimer(long now) {
     if (timerSet || queuedCount == 0) {
       return Next.NOTHING;
     }
     timerSet = true;
+    timerDelayNanos = Math.max(0, oldestQueuedAt() + MAX_WAIT.toNanos() - now);
     return Next.SET_TIMER;
   }
 
-  private void act(Next next, long now) {
+  private void act(Next next) {
     switch (next) {
       case DRAIN -> writer.submit(this::drain, this::drained);
-      case SET_TIMER -> schedule(now);
+      case SET_TIMER -> schedule();
       case NOTHING -> {}
     }
   }
 
-  /** Sets the timer for the end of the oldest queued event's wait. */
-  private void schedule(long now) {
-    long due;
-    lock.lock();
+  private void schedule() {
     try {
-      due = oldestQueuedAt() + MAX_WAIT.toNanos();
-    } finally {
-      lock.unlock();
-    }
-    try {
-      timer.schedule(Duration.ofNanos(Math.max(0, due - now)), this::timerFired);
+      timer.schedule(Duration.ofNanos(timerDelayNanos), this::timerFired);
     } catch (RejectedExecutionException e) {
       Next next;
       lock.lock();
@@ -286,7 +283,7 @@ final class GroupCommit {
       } finally {
         lock.unlock();
       }
-      act(next, now);
+      act(next);
     }
   }
 
@@ -297,11 +294,11 @@ final class GroupCommit {
     try {
       timerSet = false;
       // A drain in progress looks at what is due when it is done.
-      next = draining ? Next.NOTHING : anyReady(now) ? startDrain() : setTimer();
+      next = draining ? Next.NOTHING : anyReady(now) ? startDrain() : setTimer(now);
     } finally {
       lock.unlock();
     }
-    act(next, now);
+    act(next);
   }
 
   private boolean isReady(SessionQueue session, long now) {
@@ -391,11 +388,11 @@ final class GroupCommit {
       ended.forEach(pending -> pending.done = true);
       written.signalAll();
       draining = false;
-      next = anyReady(now) ? startDrain() : setTimer();
+      next = anyReady(now) ? startDrain() : setTimer(now);
     } finally {
       lock.unlock();
     }
-    act(next, now);
+    act(next);
   }
 
   /**

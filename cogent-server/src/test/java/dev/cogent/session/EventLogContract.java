@@ -3,6 +3,7 @@ package dev.cogent.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.cogent.Json;
@@ -86,6 +87,16 @@ abstract class EventLogContract {
                 .one());
   }
 
+  private List<Long> storedSequences(String sessionId) {
+    return database.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT sequence FROM events WHERE session_id = :id ORDER BY sequence")
+                .bind("id", sessionId)
+                .mapTo(Long.class)
+                .list());
+  }
+
   /** An event that is never held back (unlike a bare token while the store lags). */
   private static LoggedEvent step(RunLog run, int n) {
     return run.append("step", Map.of("content", "t" + n)).orElseThrow();
@@ -93,6 +104,37 @@ abstract class EventLogContract {
 
   private static LoggedEvent done(RunLog run) {
     return run.end("done", Map.of(), (handle, event) -> {});
+  }
+
+  @Test
+  void a_streamed_event_nobody_waits_for_is_committed_soon_all_the_same() {
+    String id = session();
+    try (RunLog run = start(id, "run-1")) {
+      LoggedEvent only = step(run, 0);
+
+      // On SQLite it waits for company, at most GroupCommit.MAX_WAIT, then commits alone.
+      await().atMost(Duration.ofSeconds(20)).until(() -> storedSequences(id).contains(1L));
+
+      assertThat(only.sequence()).isEqualTo(1L);
+      done(run);
+    }
+  }
+
+  @Test
+  void a_flush_commits_every_event_on_its_way_before_it_returns() {
+    String id = session();
+    String other = session();
+    try (RunLog run = start(id, "run-1");
+        RunLog second = start(other, "run-2")) {
+      step(run, 0);
+      step(run, 1);
+      step(second, 0);
+
+      log.flush(Duration.ofSeconds(20));
+
+      assertThat(storedSequences(id)).containsExactly(1L, 2L);
+      assertThat(storedSequences(other)).containsExactly(1L);
+    }
   }
 
   @Test
