@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * #subscribe} replays from a sequence and follows live without gap or duplicate; {@link #readAfter}
  * pages through the log.
  *
- * <p><b>Published first, committed right after.</b> A run's streamed events get their sequence in
+ * <p><b>Published first, committed soon after.</b> A run's streamed events get their sequence in
  * memory and reach live subscribers at once; they are committed in the background (on SQLite in
  * group commits gathered by session, within {@link GroupCommit#MAX_WAIT}). Until then readers find
  * them here, so a client that saw an id can always replay from it. A run's terminal event ({@code

@@ -33,12 +33,12 @@ public final class Database implements AutoCloseable {
   /** How long a write waits for its turn on SQLite before the request fails. */
   private static final Duration WRITE_QUEUE_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How often the SQLite write-ahead log is copied back into the database file. */
+  private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
-
-  /** How often the SQLite write-ahead log is copied back into the database file. */
-  private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
 
   /** Present where the store takes one writer at a time (SQLite). */
   private final SerialWriter writer;
