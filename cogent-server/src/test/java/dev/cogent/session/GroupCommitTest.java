@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.cogent.testing.ManualScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -45,28 +45,17 @@ class GroupCommitTest {
                 whenDone.accept(failure == null ? result : null, failure);
               });
 
-  /** The group commit's monotonic clock, moved by {@link #elapse}. */
-  final AtomicLong nanos = new AtomicLong();
-
-  /** Timers set and not yet run: their due time on {@link #nanos}, and the task. */
-  final List<Map.Entry<Long, Runnable>> timers = new CopyOnWriteArrayList<>();
-
-  /** Refuses to set timers while set (the server is stopping). */
-  volatile boolean timerShutDown;
+  /** The timers and the clock the waits are measured on; time moves when a test elapses it. */
+  final ManualScheduler scheduler = new ManualScheduler();
 
   final GroupCommit.Timer timer =
-      (delay, task) -> {
-        if (timerShutDown) {
-          throw new RejectedExecutionException("shut down");
-        }
-        timers.add(Map.entry(nanos.get() + delay.toNanos(), task));
-      };
+      (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
 
   final GroupCommit commit =
       new GroupCommit(
           writer,
           timer,
-          nanos::get,
+          scheduler::nanoTime,
           events -> {
             batches.add(events.stream().map(LoggedEvent::sessionId).toList());
             if (batches.size() == 1) {
@@ -97,13 +86,7 @@ class GroupCommitTest {
 
   /** Moves the clock on by {@code time} and runs the timers due by then. */
   void elapse(Duration time) {
-    nanos.addAndGet(time.toNanos());
-    for (Map.Entry<Long, Runnable> due : List.copyOf(timers)) {
-      if (due.getKey() <= nanos.get()) {
-        timers.remove(due);
-        due.getValue().run();
-      }
-    }
+    scheduler.advance(time);
   }
 
   void store(LoggedEvent event) {
@@ -187,7 +170,7 @@ class GroupCommitTest {
             (work, whenDone) ->
                 whenDone.accept(null, new IllegalStateException("the database is closed")),
             timer,
-            nanos::get,
+            scheduler::nanoTime,
             events -> {},
             event -> {},
             pending -> {});
@@ -235,7 +218,7 @@ class GroupCommitTest {
     assertThat(batches).containsExactly(List.of("s1"));
     assertThat(later.isDone()).isFalse();
     // The timer is set again, for the event still queued.
-    await().atMost(Duration.ofSeconds(20)).until(() -> timers.size() == 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> scheduler.pending() == 1);
     elapse(GroupCommit.MAX_WAIT.dividedBy(2));
     await().atMost(Duration.ofSeconds(20)).until(later::isDone);
     assertThat(batches).containsExactly(List.of("s1"), List.of("s2"));
@@ -273,7 +256,7 @@ class GroupCommitTest {
   @Test
   void once_the_timer_refuses_events_are_committed_at_once() {
     firstDrainMayEnd.countDown();
-    timerShutDown = true;
+    scheduler.shutdownNow();
 
     PendingEvent pending = commit.enqueue(event("s1"));
 

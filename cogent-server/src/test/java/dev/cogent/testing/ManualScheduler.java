@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A scheduler whose time moves only when a test calls {@link #advance}: due tasks then run on the
- * test's thread, in order, so periodic work is tested without sleeping. Not thread-safe: one test
- * thread drives it.
+ * test's thread, in order, so periodic work is tested without sleeping. {@link #nanoTime} is its
+ * clock, for the code under test to measure waits on.
+ *
+ * <p>Thread-safe: code under test may schedule from threads of its own while the test advances.
  */
 public final class ManualScheduler extends AbstractExecutorService
     implements ScheduledExecutorService {
@@ -24,7 +26,7 @@ public final class ManualScheduler extends AbstractExecutorService
   private boolean shutdown;
 
   /** Moves time forward, running every task that falls due on the way. */
-  public void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     long target = nowNanos + duration.toNanos();
     while (true) {
       Task next =
@@ -41,8 +43,13 @@ public final class ManualScheduler extends AbstractExecutorService
     nowNanos = target;
   }
 
+  /** Now, on this scheduler's clock: the nanoseconds it has been advanced by. */
+  public synchronized long nanoTime() {
+    return nowNanos;
+  }
+
   /** The tasks still waiting to run (periodic ones until cancelled). */
-  public long pending() {
+  public synchronized long pending() {
     return tasks.stream().filter(task -> !task.isDone()).count();
   }
 
@@ -74,24 +81,24 @@ public final class ManualScheduler extends AbstractExecutorService
   }
 
   @Override
-  public void shutdown() {
+  public synchronized void shutdown() {
     shutdown = true;
   }
 
   @Override
-  public List<Runnable> shutdownNow() {
+  public synchronized List<Runnable> shutdownNow() {
     shutdown = true;
     tasks.forEach(task -> task.cancel(false));
     return List.of();
   }
 
   @Override
-  public boolean isShutdown() {
+  public synchronized boolean isShutdown() {
     return shutdown;
   }
 
   @Override
-  public boolean isTerminated() {
+  public synchronized boolean isTerminated() {
     return shutdown;
   }
 
@@ -100,7 +107,7 @@ public final class ManualScheduler extends AbstractExecutorService
     return true;
   }
 
-  private Task add(Runnable command, long delayNanos, long periodNanos) {
+  private synchronized Task add(Runnable command, long delayNanos, long periodNanos) {
     if (shutdown) {
       throw new java.util.concurrent.RejectedExecutionException("shut down");
     }
@@ -114,8 +121,8 @@ public final class ManualScheduler extends AbstractExecutorService
     private final Runnable command;
     private final long periodNanos;
     private long dueNanos;
-    private boolean cancelled;
-    private boolean done;
+    private volatile boolean cancelled;
+    private volatile boolean done;
 
     Task(Runnable command, long dueNanos, long periodNanos) {
       this.command = command;
