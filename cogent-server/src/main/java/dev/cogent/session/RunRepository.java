@@ -19,6 +19,7 @@ final class RunRepository {
    * The run's last event: its terminal one once it finished, the session's last stored one while it
    * is live (it holds the session's one active slot, so every event since its first is its own).
    * Not the session's counter: while a run is live that is reserved ahead ({@link EventLog}).
+   * {@link RunService} adds a live run's events that are published and not yet stored.
    */
   private static final String LAST_EVENT =
       "COALESCE(r.last_sequence, CASE WHEN r.finished_at IS NULL THEN"
