@@ -222,11 +222,13 @@ final class StreamsCommand implements Callable<Integer> {
       System.setProperty(KEEPALIVE_PROPERTY, "20");
     }
     HttpClient client = newClient();
-    // The probe's own client: the streams' client reads every stream on one selector thread, and
-    // the probe's first token would wait there behind thousands of other streams' frames.
-    HttpClient probeClient = newClient();
     String startedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-    try (ServerProcess server = ServerProcess.start(java, serverJvmOptions, serverEnvironment)) {
+    // The streams are read by a client of their own, and the probe's by another: the streams'
+    // client reads every stream on one thread, and the probe's first token would wait there behind
+    // many other streams' frames.
+    try (ServerProcess server = ServerProcess.start(java, serverJvmOptions, serverEnvironment);
+        StreamClient streamClient = new StreamClient("bench-streams", REQUEST_TIMEOUT);
+        StreamClient probeClient = new StreamClient("bench-probe-stream", REQUEST_TIMEOUT)) {
       LoopbackUrl url = LoopbackUrl.parse(server.url());
       ServerInfo info = ServerInfo.fetch(client, json, url, REQUEST_TIMEOUT);
       err.printf(
@@ -236,13 +238,15 @@ final class StreamsCommand implements Callable<Integer> {
       if (warmupStreams > 0) {
         err.printf("streams: warm-up, %d streams x %d messages%n", warmupStreams, warmupMessages);
         err.flush();
-        runLevel(client, probeClient, url, info, server, warmupStreams, warmupMessages);
+        runLevel(
+            client, streamClient, probeClient, url, info, server, warmupStreams, warmupMessages);
       }
       List<Level> results = new ArrayList<>();
       for (int streams : levels) {
         err.printf("streams: %d streams x %d messages of %d tokens%n", streams, messages, tokens);
         err.flush();
-        results.add(runLevel(client, probeClient, url, info, server, streams, messages));
+        results.add(
+            runLevel(client, streamClient, probeClient, url, info, server, streams, messages));
       }
       Result result =
           new Result(
@@ -273,7 +277,8 @@ final class StreamsCommand implements Callable<Integer> {
 
   private Level runLevel(
       HttpClient client,
-      HttpClient probeClient,
+      StreamClient streamClient,
+      StreamClient probeClient,
       LoopbackUrl url,
       ServerInfo info,
       ServerProcess server,
@@ -341,7 +346,7 @@ final class StreamsCommand implements Callable<Integer> {
       for (int m = 0; m < messagesPerStream; m++) {
         chain =
             chain
-                .thenCompose(ignored -> message(client, url, headers, session, body, started))
+                .thenCompose(ignored -> message(streamClient, url, headers, session, body, started))
                 .thenAccept(
                     outcome -> {
                       started.run();
@@ -422,7 +427,7 @@ final class StreamsCommand implements Callable<Integer> {
    * it (the level's own {@code ttft} holds that).
    */
   private void probe(
-      HttpClient client,
+      StreamClient client,
       LoopbackUrl url,
       Map<String, String> headers,
       List<String> sessions,
@@ -503,27 +508,18 @@ final class StreamsCommand implements Callable<Integer> {
   }
 
   private CompletableFuture<MessageOutcome> message(
-      HttpClient client,
+      StreamClient client,
       LoopbackUrl url,
       Map<String, String> headers,
       String session,
       String body,
       Runnable onFirstToken) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(url.resolve("/sessions/" + session + "/messages"))
-            .timeout(REQUEST_TIMEOUT)
-            .header("Content-Type", "application/json")
-            .header("Accept", "text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    headers.forEach(request::header);
     StreamListener listener = new StreamListener(System::nanoTime, json, onFirstToken);
     long sent = System.nanoTime();
     return client
-        .sendAsync(
-            request.build(),
-            HttpResponse.BodyHandlers.fromLineSubscriber(listener, StreamListener::outcome, null))
+        .post(url.resolve("/sessions/" + session + "/messages"), headers, body, listener::onNext)
         .handle(
-            (response, error) -> {
+            (status, error) -> {
               if (error != null) {
                 Throwable cause = error.getCause() != null ? error.getCause() : error;
                 String reason =
@@ -531,10 +527,11 @@ final class StreamsCommand implements Callable<Integer> {
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
                 return new MessageOutcome(0, -1, null, reason);
               }
-              StreamListener.Outcome stream = response.body();
+              listener.onComplete();
+              StreamListener.Outcome stream = listener.outcome();
               long ttftMicros =
                   stream.hasFirstToken() ? (stream.firstTokenNanos() - sent) / 1000 : -1;
-              return new MessageOutcome(response.statusCode(), ttftMicros, stream, null);
+              return new MessageOutcome(status, ttftMicros, stream, null);
             });
   }
 
