@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * writer's connection turns them off, and this checkpoints in {@code PASSIVE} mode from another
  * connection: it copies what no reader still needs and never blocks the writer, which goes on
  * appending meanwhile. Once a checkpoint has copied the whole log, the writer's next transaction
- * starts the log over from its beginning.
+ * starts the log over from its beginning, if no reader is inside the log then: under constant load
+ * one always is, so the log keeps growing until the load pauses, and the restart then truncates it
+ * to the writer's {@code journal_size_limit} inside a transaction (docs/benchmarks.md, "A lighter
+ * load generator", for what that costs and what is to be done).
  *
  * <p>Thread-safe.
  */
