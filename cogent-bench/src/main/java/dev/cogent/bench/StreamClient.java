@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.LongSupplier;
 
 /**
  * The load generator's HTTP client for SSE streams: one thread and one selector read every stream,
@@ -39,13 +38,11 @@ final class StreamClient implements AutoCloseable {
   private final Selector selector;
   private final Thread thread;
   private final Duration timeout;
-  private final LongSupplier nanoTime;
   private final Queue<Exchange> starting = new ConcurrentLinkedQueue<>();
   private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
 
   StreamClient(String name, Duration timeout) {
     this.timeout = timeout;
-    this.nanoTime = System::nanoTime;
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
@@ -80,7 +77,7 @@ final class StreamClient implements AutoCloseable {
   }
 
   private long deadline() {
-    return nanoTime.getAsLong() + timeout.toNanos();
+    return System.nanoTime() + timeout.toNanos();
   }
 
   private static ByteBuffer request(URI uri, Map<String, String> headers, String body) {
@@ -117,7 +114,7 @@ final class StreamClient implements AutoCloseable {
           }
         }
         selector.selectedKeys().clear();
-        long now = nanoTime.getAsLong();
+        long now = System.nanoTime();
         open.removeIf(
             exchange -> {
               if (!exchange.result.isDone() && now - exchange.deadline > 0) {

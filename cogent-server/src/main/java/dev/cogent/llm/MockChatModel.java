@@ -282,7 +282,7 @@ final class MockChatModel implements StreamingChatModel {
     return words;
   }
 
-  /** The characters of the regex class {@code \\s}. */
+  /** The characters of the regex class {@code \s}. */
   private static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
