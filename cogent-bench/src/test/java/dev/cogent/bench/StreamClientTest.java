@@ -45,6 +45,7 @@ class StreamClientTest {
     server.createContext("/stream", this::stream);
     server.createContext("/busy", this::busy);
     server.createContext("/hang", this::hang);
+    server.createContext("/long", this::longStream);
     server.start();
     client = new StreamClient("test-streams", Duration.ofMillis(300));
   }
@@ -89,6 +90,21 @@ class StreamClientTest {
     exchange.sendResponseHeaders(409, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
+    }
+  }
+
+  /** Twelve lines 50 ms apart: longer than the client's timeout, never silent as long. */
+  void longStream(HttpExchange exchange) throws IOException {
+    remember(exchange);
+    exchange.sendResponseHeaders(200, 0);
+    try (OutputStream body = exchange.getResponseBody()) {
+      for (int i = 0; i < 12; i++) {
+        body.write((": " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        body.flush();
+        Thread.sleep(50);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -153,12 +169,20 @@ class StreamClientTest {
   }
 
   @Test
-  void a_response_that_does_not_end_in_time_fails_with_a_timeout() {
+  void a_response_silent_longer_than_the_timeout_fails_with_a_timeout() {
     CompletableFuture<Integer> status = client.post(uri("/hang"), Map.of(), "{}", lines::add);
 
     assertThatThrownBy(() -> status.get(10, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .hasCauseInstanceOf(TimeoutException.class);
+  }
+
+  @Test
+  void a_response_longer_than_the_timeout_lives_while_bytes_come() throws Exception {
+    CompletableFuture<Integer> status = client.post(uri("/long"), Map.of(), "{}", lines::add);
+
+    assertThat(status.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+    assertThat(lines).hasSize(12);
   }
 
   @Test
