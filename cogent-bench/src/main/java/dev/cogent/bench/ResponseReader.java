@@ -3,6 +3,7 @@ package dev.cogent.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -208,11 +209,7 @@ final class ResponseReader {
   }
 
   private void emitLine() {
-    byte[] bytes = line.toByteArray();
-    int length =
-        bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-    line.reset();
-    lines.accept(new String(bytes, 0, length, StandardCharsets.UTF_8));
+    lines.accept(takeWithoutCr(line, StandardCharsets.UTF_8));
   }
 
   private void endBody() {
@@ -230,11 +227,7 @@ final class ResponseReader {
     while (buffer.hasRemaining()) {
       byte b = buffer.get();
       if (b == '\n') {
-        byte[] bytes = pending.toByteArray();
-        pending.reset();
-        int length =
-            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-        return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+        return takeWithoutCr(pending, StandardCharsets.ISO_8859_1);
       }
       if (pending.size() >= MAX_LINE) {
         throw new IOException("a response line longer than " + MAX_LINE + " bytes");
@@ -242,5 +235,16 @@ final class ResponseReader {
       pending.write(b);
     }
     return null;
+  }
+
+  /**
+   * The bytes gathered so far as text, without a CR before the line's LF; empties {@code bytes}.
+   */
+  private static String takeWithoutCr(ByteArrayOutputStream bytes, Charset charset) {
+    byte[] taken = bytes.toByteArray();
+    bytes.reset();
+    int length =
+        taken.length > 0 && taken[taken.length - 1] == '\r' ? taken.length - 1 : taken.length;
+    return new String(taken, 0, length, charset);
   }
 }

@@ -2,20 +2,19 @@ package dev.cogent.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.concurrent.Flow;
 import java.util.function.LongSupplier;
 
 /**
  * Reads one SSE response line by line as it arrives: notes when the first {@code token} event came,
  * joins the {@code token} events' {@code content} deltas, counts them, and remembers the terminal
- * event ({@code done}, {@code error} or {@code interrupt}). Lines arrive on the HTTP client's
- * threads, one at a time.
+ * event ({@code done}, {@code error} or {@code interrupt}). Lines arrive on the stream client's
+ * thread, one at a time.
  *
  * <p>The streamed words are counted in the joined text, not as events: a server whose log falls
  * behind a fast model merges a run's queued deltas into one event (docs/benchmarks.md), which
  * changes how many events carry the text, not the text.
  */
-final class StreamListener implements Flow.Subscriber<String> {
+final class StreamListener {
 
   /** What one stream showed. */
   record Outcome(
@@ -46,13 +45,8 @@ final class StreamListener implements Flow.Subscriber<String> {
     this.onFirstToken = onFirstToken;
   }
 
-  @Override
-  public void onSubscribe(Flow.Subscription subscription) {
-    subscription.request(Long.MAX_VALUE);
-  }
-
-  @Override
-  public void onNext(String line) {
+  /** One line of the body, without its line end. */
+  void onNext(String line) {
     if (line.isEmpty()) {
       dispatch();
     } else if (line.startsWith("event:")) {
@@ -83,13 +77,8 @@ final class StreamListener implements Flow.Subscriber<String> {
     data = null;
   }
 
-  @Override
-  public void onError(Throwable throwable) {
-    // The HTTP client reports the failure through the response future.
-  }
-
-  @Override
-  public void onComplete() {
+  /** The body ended: a last event without its blank line still counts. */
+  void onComplete() {
     dispatch();
   }
 
