@@ -36,6 +36,18 @@ public final class Database implements AutoCloseable {
   /** How often the SQLite write-ahead log is copied back into the database file. */
   private static final Duration CHECKPOINT_INTERVAL = Duration.ofMillis(500);
 
+  /** While readers keep the write-ahead log from starting over, it is tried again this often. */
+  private static final Duration WAL_RESTART_RETRY = Duration.ofMillis(50);
+
+  /**
+   * Tries in a row (a second's worth) that start the log over only if readers let it go at once;
+   * the next one waits for them.
+   */
+  private static final int WAL_RESTART_PATIENCE = 20;
+
+  /** How long that one waits for the readers of the moment; short, since every write waits. */
+  private static final Duration WAL_RESTART_WAIT = Duration.ofMillis(20);
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -56,13 +68,30 @@ public final class Database implements AutoCloseable {
       this.checkpointer =
           new WalCheckpointer(
               jdbi,
+              writer::betweenTransactions,
               Executors.newSingleThreadScheduledExecutor(
                   task -> daemon(task, "cogent-sqlite-checkpointer")),
-              CHECKPOINT_INTERVAL);
+              new WalCheckpointer.Policy(
+                  CHECKPOINT_INTERVAL,
+                  walRestartFrames(),
+                  WAL_RESTART_RETRY,
+                  WAL_RESTART_PATIENCE,
+                  WAL_RESTART_WAIT));
+      checkpointer.start();
     } else {
       this.writer = null;
       this.checkpointer = null;
     }
+  }
+
+  /**
+   * The log starts over at half the size its file is cut back to, so that under steady load the
+   * file stays within the limit and is never cut inside a commit.
+   */
+  private int walRestartFrames() {
+    int pageSize =
+        jdbi.withHandle(h -> h.createQuery("PRAGMA page_size").mapTo(Integer.class).one());
+    return (int) (SerialWriter.WAL_SIZE_LIMIT_BYTES / 2 / pageSize);
   }
 
   private static Thread daemon(Runnable body, String name) {

@@ -58,7 +58,7 @@ final class SerialWriter implements AutoCloseable {
   static final Duration MAX_BATCH_TIME = Duration.ofMillis(10);
 
   /** The size the write-ahead log's file is cut back to when the log starts over. */
-  static final long WAL_SIZE_LIMIT_BYTES = 64L * 1024 * 1024;
+  static final long WAL_SIZE_LIMIT_BYTES = 128L * 1024 * 1024;
 
   private static final Logger log = LoggerFactory.getLogger(SerialWriter.class);
 
@@ -120,6 +120,22 @@ final class SerialWriter implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} on the writer's connection outside any transaction, between two batches, and
+   * returns its result: for what SQLite refuses inside a transaction that has written, such as a
+   * checkpoint that starts the write-ahead log over. It runs after the interactive writes queued
+   * before it and before the background ones; every write waits while it runs, so keep it short.
+   *
+   * @throws StoreUnavailableException as {@link #write} does
+   * @throws IllegalStateException when called from inside a write transaction
+   */
+  <R> R betweenTransactions(HandleCallback<R, RuntimeException> work) {
+    if (Thread.currentThread() == thread) {
+      throw new IllegalStateException("inside a write transaction");
+    }
+    return write(work, Lane.BETWEEN);
+  }
+
   private <R> R write(HandleCallback<R, RuntimeException> callback, Lane lane) {
     if (Thread.currentThread() == thread) {
       return nested(callback);
@@ -127,7 +143,7 @@ final class SerialWriter implements AutoCloseable {
     if (closed) {
       throw new StoreUnavailableException("the database is closed");
     }
-    Task<R> task = new Task<>(callback, Lane.INTERACTIVE, arrivals.incrementAndGet(), null);
+    Task<R> task = new Task<>(callback, lane, arrivals.incrementAndGet(), null);
     queue.add(task);
     if (closed && task.cancel()) {
       throw new StoreUnavailableException("the database is closed");
@@ -184,6 +200,10 @@ final class SerialWriter implements AutoCloseable {
         stopping = true;
         continue;
       }
+      if (first.lane == Lane.BETWEEN) {
+        runOutsideTransaction(first);
+        continue;
+      }
       pending.add(first);
       if (first.lane == Lane.INTERACTIVE) {
         // The interactive writes queued meanwhile share its commit; background ones wait.
@@ -208,6 +228,20 @@ final class SerialWriter implements AutoCloseable {
             task.refuse();
           }
         });
+  }
+
+  private void runOutsideTransaction(Task<?> task) {
+    if (!task.start()) {
+      return;
+    }
+    RuntimeException noConnection = null;
+    try {
+      task.runAlone(handle());
+    } catch (RuntimeException e) {
+      noConnection = e;
+      log.error("The database writer has no connection", e);
+    }
+    task.complete(noConnection);
   }
 
   /**
@@ -301,9 +335,10 @@ final class SerialWriter implements AutoCloseable {
     }
   }
 
-  /** The order in which queued transactions run: interactive ones first. */
+  /** The order in which queued work runs: interactive transactions first. */
   private enum Lane {
     INTERACTIVE,
+    BETWEEN,
     BACKGROUND,
     STOP
   }

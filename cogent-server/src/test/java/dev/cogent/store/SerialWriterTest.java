@@ -71,6 +71,17 @@ class SerialWriterTest {
     return blocker;
   }
 
+  /** Inserts {@code id} from another thread, noting "interactive" in {@code order} when it runs. */
+  CompletableFuture<Integer> interactiveInsert(int id, List<String> order) {
+    return CompletableFuture.supplyAsync(
+        () ->
+            writer.write(
+                h -> {
+                  order.add("interactive");
+                  return insert(h, id);
+                }));
+  }
+
   @Test
   void writes_of_many_threads_all_commit_and_each_caller_gets_its_own_result() throws Exception {
     writer(Duration.ofSeconds(30));
@@ -136,14 +147,7 @@ class SerialWriterTest {
           background.complete(rows);
         });
     await().atMost(WAIT).until(() -> writer.queued() == 1);
-    CompletableFuture<Integer> interactive =
-        CompletableFuture.supplyAsync(
-            () ->
-                writer.write(
-                    h -> {
-                      order.add("interactive");
-                      return insert(h, 2);
-                    }));
+    CompletableFuture<Integer> interactive = interactiveInsert(2, order);
     await().atMost(WAIT).until(() -> writer.queued() == 2);
 
     release.countDown();
@@ -152,6 +156,61 @@ class SerialWriterTest {
     assertThat(interactive.get(20, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(background.get(20, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(order).containsExactly("interactive", "background", "background done");
+    assertThat(ids()).containsExactly(1, 2);
+  }
+
+  @Test
+  void work_between_transactions_runs_outside_any_after_interactive_and_before_background_writes()
+      throws Exception {
+    writer(Duration.ofSeconds(30));
+    CompletableFuture<Void> blocker = blockWriter();
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    writer.submitInBackground(
+        h -> order.add("background"), (added, failure) -> order.add("background done"));
+    await().atMost(WAIT).until(() -> writer.queued() == 1);
+    CompletableFuture<Boolean> between =
+        CompletableFuture.supplyAsync(
+            () ->
+                writer.betweenTransactions(
+                    h -> {
+                      order.add("between");
+                      return h.isInTransaction();
+                    }));
+    await().atMost(WAIT).until(() -> writer.queued() == 2);
+    CompletableFuture<Integer> interactive = interactiveInsert(1, order);
+    await().atMost(WAIT).until(() -> writer.queued() == 3);
+
+    release.countDown();
+
+    blocker.get(20, TimeUnit.SECONDS);
+    assertThat(between.get(20, TimeUnit.SECONDS)).as("in a transaction").isFalse();
+    interactive.get(20, TimeUnit.SECONDS);
+    await().atMost(WAIT).until(() -> order.contains("background done"));
+    assertThat(order).containsExactly("interactive", "between", "background", "background done");
+  }
+
+  @Test
+  void work_between_transactions_may_restart_the_log_and_its_failure_goes_to_its_caller() {
+    writer(Duration.ofSeconds(30));
+    jdbi.useHandle(h -> h.execute("PRAGMA journal_mode = WAL"));
+    writer.write(h -> insert(h, 1));
+
+    // SQLite refuses such a checkpoint inside a transaction that has written.
+    int busy =
+        writer.betweenTransactions(
+            h -> h.createQuery("PRAGMA wal_checkpoint(RESTART)").mapTo(Integer.class).one());
+
+    assertThat(busy).isZero();
+    assertThatThrownBy(
+            () ->
+                writer.betweenTransactions(
+                    h -> {
+                      throw new IllegalStateException("no");
+                    }))
+        .hasMessage("no");
+    assertThatThrownBy(() -> writer.write(h -> writer.betweenTransactions(inner -> 1)))
+        .isInstanceOf(IllegalStateException.class);
+    writer.write(h -> insert(h, 2));
     assertThat(ids()).containsExactly(1, 2);
   }
 
