@@ -1,5 +1,6 @@
 package dev.cogent.store;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig.TransactionMode;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The one writer of a SQLite database. Every thread's write transaction runs on this writer's own
@@ -301,6 +304,10 @@ final class SerialWriter implements AutoCloseable {
   private Handle handle() {
     if (handle == null) {
       handle = jdbi.open();
+      // A transaction that has read and then meets another connection's write lock fails at once
+      // with SQLITE_BUSY: SQLite does not wait there, lest two such transactions wait for each
+      // other. The batches take the write lock as they begin, where busy_timeout applies.
+      transactionMode(handle, TransactionMode.IMMEDIATE);
       // Checkpoints run beside the writer (WalCheckpointer), not inside its commits; the log's
       // file is cut back to this size once a checkpoint has let it start over.
       handle.execute("PRAGMA wal_autocheckpoint = 0");
@@ -310,13 +317,32 @@ final class SerialWriter implements AutoCloseable {
   }
 
   private void closeHandle() {
-    if (handle != null) {
-      try {
-        handle.close();
-      } catch (RuntimeException e) {
-        log.warn("Closing the writer's connection failed", e);
-      }
-      handle = null;
+    if (handle == null) {
+      return;
+    }
+    try {
+      // Back to the pool, whose other users begin their transactions as SQLite does.
+      transactionMode(handle, TransactionMode.DEFERRED);
+    } catch (RuntimeException e) {
+      log.warn("Resetting the writer's connection failed", e);
+    }
+    try {
+      handle.close();
+    } catch (RuntimeException e) {
+      log.warn("Closing the writer's connection failed", e);
+    }
+    handle = null;
+  }
+
+  private static void transactionMode(Handle handle, TransactionMode mode) {
+    try {
+      handle
+          .getConnection()
+          .unwrap(SQLiteConnection.class)
+          .getConnectionConfig()
+          .setTransactionMode(mode);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the writer's connection is not a SQLite one", e);
     }
   }
 

@@ -51,8 +51,9 @@ final class WalCheckpointer implements AutoCloseable {
 
   /**
    * Runs a checkpoint on the writer's connection, between two of its transactions. Why there: a
-   * restart holds the write lock throughout, and a writer that met that lock after a read in its
-   * own transaction would fail at once with {@code SQLITE_BUSY} instead of waiting.
+   * restart holds the write lock throughout, so every write waits for it anyway, and the writer
+   * thread then waits no longer than the restart runs, where a writer waiting for another
+   * connection's lock polls it with sleeps of growing length.
    */
   @FunctionalInterface
   interface BetweenWrites {

@@ -215,6 +215,35 @@ class SerialWriterTest {
   }
 
   @Test
+  void a_write_that_reads_first_waits_for_another_connections_write_lock() throws Exception {
+    writer(Duration.ofSeconds(30));
+    jdbi.useHandle(h -> h.execute("PRAGMA journal_mode = WAL"));
+    writer.write(h -> insert(h, 1));
+    try (Handle other = jdbi.open()) {
+      // Another process writing, say.
+      other.execute("BEGIN IMMEDIATE");
+      other.execute("INSERT INTO t (id, v) VALUES (2, 'other')");
+
+      CompletableFuture<Integer> write =
+          CompletableFuture.supplyAsync(
+              () ->
+                  writer.write(
+                      h -> {
+                        int rows =
+                            h.createQuery("SELECT count(*) FROM t").mapTo(Integer.class).one();
+                        return insert(h, 10 + rows);
+                      }));
+      await().atMost(WAIT).until(() -> writer.queued() == 0);
+      other.execute("COMMIT");
+
+      // Begun before the other's commit, a deferred transaction would have failed with
+      // SQLITE_BUSY at its insert without waiting; this one waited to begin, and so read 2 rows.
+      assertThat(write.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+    assertThat(ids()).containsExactly(1, 2, 12);
+  }
+
+  @Test
   void a_failed_background_write_is_rolled_back_and_reported_to_its_handler() throws Exception {
     writer(Duration.ofSeconds(30));
     CompletableFuture<RuntimeException> outcome = new CompletableFuture<>();
