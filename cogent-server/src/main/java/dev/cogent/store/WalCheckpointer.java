@@ -122,7 +122,7 @@ final class WalCheckpointer implements AutoCloseable {
    * began before it may keep it from that), after the database file's copied pages are synced here,
    * and at first without waiting for readers. Only after {@link Policy#patience} checkpoints in a
    * row with the log past its limit does it go to the writer anyway, waiting for the readers, lest
-   * an unbroken chain of readers keep the log from ever starting over.
+   * an unbroken chain of readers keep the log from ever starting over; then patience starts anew.
    */
   synchronized Outcome checkpoint() {
     Outcome passive = jdbi.withHandle(handle -> checkpoint(handle, "PASSIVE"));
@@ -138,7 +138,9 @@ final class WalCheckpointer implements AutoCloseable {
     syncDatabaseFile();
     Duration wait = patient ? Duration.ZERO : policy.restartWait();
     Outcome restart = betweenWrites.run(handle -> restart(handle, wait));
-    if (!restart.busy()) {
+    if (!restart.busy() || !patient) {
+      // Started over, or waited for readers in vain: the next wait comes after another round of
+      // patience, so that writes are held back for readers at most once in it.
       triesPastLimit = 0;
     }
     return restart;

@@ -258,9 +258,12 @@ class WalCheckpointerTest {
 
       WalCheckpointer.Outcome first = checkpointer.checkpoint();
       WalCheckpointer.Outcome waited = checkpointer.checkpoint();
+      WalCheckpointer.Outcome patientAgain = checkpointer.checkpoint();
 
       assertThat(first.busy()).isTrue();
       assertThat(waited.busy()).isTrue();
+      assertThat(patientAgain.busy()).isTrue();
+      // Only the second went to the writer: after a wait in vain, patience starts anew.
       assertThat(restarts).hasValue(1);
       assertThat(writesHeldBack()).isFalse();
       leave(inside);
@@ -285,8 +288,8 @@ class WalCheckpointerTest {
                 Duration.ofMillis(10)));
     checkpointer.start();
 
-    // The first round comes at once, the next ones every 10 ms, not every hour; from the third on,
-    // the patience of two spent, each goes to the writer and meets the reader there.
+    // The first round comes at once, the next ones every 10 ms, not every hour; every third, the
+    // patience of two spent, goes to the writer and meets the reader there.
     await().atMost(Duration.ofSeconds(20)).until(() -> restarts.get() >= 3);
     checkpointer.close();
     leave(inside);
