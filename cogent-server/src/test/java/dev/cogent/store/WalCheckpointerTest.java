@@ -42,6 +42,15 @@ class WalCheckpointerTest {
   ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
   ExecutorService background = Executors.newSingleThreadExecutor();
 
+  /** Restarts handed to the writer. */
+  AtomicInteger restarts = new AtomicInteger();
+
+  WalCheckpointer.BetweenWrites onTheWriter =
+      checkpoint -> {
+        restarts.incrementAndGet();
+        return checkpoint.withHandle(writer);
+      };
+
   @BeforeEach
   void open() {
     String url = "jdbc:sqlite:" + dir.resolve("test.db");
@@ -63,15 +72,6 @@ class WalCheckpointerTest {
     probe.close();
     writer.close();
   }
-
-  /** Restarts handed to the writer. */
-  AtomicInteger restarts = new AtomicInteger();
-
-  WalCheckpointer.BetweenWrites onTheWriter =
-      checkpoint -> {
-        restarts.incrementAndGet();
-        return checkpoint.withHandle(writer);
-      };
 
   /**
    * A checkpointer that checkpoints when told to only, and restarts a long log at once only when
