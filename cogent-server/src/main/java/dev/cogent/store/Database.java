@@ -203,6 +203,23 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Runs a write like {@link #inTransaction} without waiting for it: on SQLite it is queued in
+   * order with the writes of {@link #inTransaction} (a write queued after it, from any thread, runs
+   * after it) and this returns at once; {@code whenDone} gets its result or failure once it is
+   * committed or rolled back, on the writer thread (keep it short). On PostgreSQL it runs on the
+   * calling thread before this returns.
+   */
+  public <R> void submit(
+      HandleCallback<R, RuntimeException> work,
+      java.util.function.BiConsumer<R, RuntimeException> whenDone) {
+    if (writer != null) {
+      writer.submit(work, whenDone);
+      return;
+    }
+    runNow(work, whenDone);
+  }
+
+  /**
    * Runs a write that nobody waits on to answer a request (a run's streamed events) and returns at
    * once; {@code whenDone} gets its result or failure once it is committed or rolled back. On
    * SQLite it runs on the writer thread behind the writes of {@link #inTransaction} queued
@@ -216,6 +233,12 @@ public final class Database implements AutoCloseable {
       writer.submitInBackground(work, whenDone);
       return;
     }
+    runNow(work, whenDone);
+  }
+
+  private <R> void runNow(
+      HandleCallback<R, RuntimeException> work,
+      java.util.function.BiConsumer<R, RuntimeException> whenDone) {
     R result;
     try {
       result = jdbi.inTransaction(work);

@@ -110,13 +110,31 @@ final class SerialWriter implements AutoCloseable {
   }
 
   /**
+   * Queues {@code callback} like {@link #write} (in the interactive lane, after the writes queued
+   * before it and before every write queued after it) and returns at once; once its transaction is
+   * committed or rolled back, {@code whenDone} gets its result or failure, on the writer thread
+   * (keep it short). Refused at once, on this thread, when the writer is closed.
+   */
+  <R> void submit(
+      HandleCallback<R, RuntimeException> callback, BiConsumer<R, RuntimeException> whenDone) {
+    submit(callback, Lane.INTERACTIVE, whenDone);
+  }
+
+  /**
    * Queues {@code callback} in the background lane and returns at once; once its transaction is
    * committed or rolled back, {@code whenDone} gets its result or failure, on the writer thread
    * (keep it short). Refused at once, on this thread, when the writer is closed.
    */
   <R> void submitInBackground(
       HandleCallback<R, RuntimeException> callback, BiConsumer<R, RuntimeException> whenDone) {
-    Task<R> task = new Task<>(callback, Lane.BACKGROUND, arrivals.incrementAndGet(), whenDone);
+    submit(callback, Lane.BACKGROUND, whenDone);
+  }
+
+  private <R> void submit(
+      HandleCallback<R, RuntimeException> callback,
+      Lane lane,
+      BiConsumer<R, RuntimeException> whenDone) {
+    Task<R> task = new Task<>(callback, lane, arrivals.incrementAndGet(), whenDone);
     queue.add(task);
     if (closed && task.cancel()) {
       task.refuse();

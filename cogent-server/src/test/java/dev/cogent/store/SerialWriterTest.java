@@ -13,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +71,31 @@ class SerialWriterTest {
                     }));
     await().atMost(WAIT).until(() -> writer.queued() == 0 && !blocker.isDone());
     return blocker;
+  }
+
+  /**
+   * Submits an insert of {@code id} without waiting for it, in the background lane when {@code
+   * lane} is "background", else in the interactive one; notes {@code lane} in {@code order} when it
+   * runs and "{@code lane} done" when it is committed.
+   */
+  CompletableFuture<Integer> submitInsert(String lane, int id, List<String> order) {
+    CompletableFuture<Integer> committed = new CompletableFuture<>();
+    HandleCallback<Integer, RuntimeException> insert =
+        h -> {
+          order.add(lane);
+          return insert(h, id);
+        };
+    BiConsumer<Integer, RuntimeException> whenDone =
+        (rows, failure) -> {
+          order.add(lane + " done");
+          committed.complete(rows);
+        };
+    if (lane.equals("background")) {
+      writer.submitInBackground(insert, whenDone);
+    } else {
+      writer.submit(insert, whenDone);
+    }
+    return committed;
   }
 
   /** Inserts {@code id} from another thread, noting "interactive" in {@code order} when it runs. */
@@ -136,16 +163,7 @@ class SerialWriterTest {
     writer(Duration.ofSeconds(30));
     CompletableFuture<Void> blocker = blockWriter();
     List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
-    CompletableFuture<Integer> background = new CompletableFuture<>();
-    writer.submitInBackground(
-        h -> {
-          order.add("background");
-          return insert(h, 1);
-        },
-        (rows, failure) -> {
-          order.add("background done");
-          background.complete(rows);
-        });
+    CompletableFuture<Integer> background = submitInsert("background", 1, order);
     await().atMost(WAIT).until(() -> writer.queued() == 1);
     CompletableFuture<Integer> interactive = interactiveInsert(2, order);
     await().atMost(WAIT).until(() -> writer.queued() == 2);
@@ -157,6 +175,32 @@ class SerialWriterTest {
     assertThat(background.get(20, TimeUnit.SECONDS)).isEqualTo(1);
     assertThat(order).containsExactly("interactive", "background", "background done");
     assertThat(ids()).containsExactly(1, 2);
+  }
+
+  @Test
+  void a_submitted_write_returns_at_once_and_keeps_its_place_among_interactive_writes()
+      throws Exception {
+    writer(Duration.ofSeconds(30));
+    CompletableFuture<Void> blocker = blockWriter();
+    List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Integer> background = submitInsert("background", 1, order);
+
+    // Returns on this thread although the writer is busy.
+    CompletableFuture<Integer> submitted = submitInsert("submitted", 2, order);
+    CompletableFuture<Integer> interactive = interactiveInsert(3, order);
+    await().atMost(WAIT).until(() -> writer.queued() == 3);
+    assertThat(submitted).isNotDone();
+
+    release.countDown();
+
+    blocker.get(20, TimeUnit.SECONDS);
+    assertThat(submitted.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(interactive.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(background.get(20, TimeUnit.SECONDS)).isEqualTo(1);
+    // Ahead of the background write queued before it, behind nothing queued after it.
+    assertThat(order).startsWith("submitted", "interactive").contains("background");
+    assertThat(order.indexOf("background")).isGreaterThan(order.indexOf("submitted done"));
+    assertThat(ids()).containsExactly(1, 2, 3);
   }
 
   @Test
@@ -244,18 +288,27 @@ class SerialWriterTest {
   }
 
   @Test
-  void a_failed_background_write_is_rolled_back_and_reported_to_its_handler() throws Exception {
+  void a_failed_submitted_write_of_either_lane_is_rolled_back_and_reported_to_its_handler()
+      throws Exception {
     writer(Duration.ofSeconds(30));
-    CompletableFuture<RuntimeException> outcome = new CompletableFuture<>();
+    CompletableFuture<RuntimeException> background = new CompletableFuture<>();
+    CompletableFuture<RuntimeException> interactive = new CompletableFuture<>();
 
     writer.submitInBackground(
         h -> {
           insert(h, 1);
           throw new IllegalStateException("no");
         },
-        (rows, failure) -> outcome.complete(failure));
+        (rows, failure) -> background.complete(failure));
+    writer.submit(
+        h -> {
+          insert(h, 3);
+          throw new IllegalStateException("not either");
+        },
+        (rows, failure) -> interactive.complete(failure));
 
-    assertThat(outcome.get(20, TimeUnit.SECONDS)).hasMessage("no");
+    assertThat(background.get(20, TimeUnit.SECONDS)).hasMessage("no");
+    assertThat(interactive.get(20, TimeUnit.SECONDS)).hasMessage("not either");
     writer.write(h -> insert(h, 2));
     assertThat(ids()).containsExactly(2);
   }
