@@ -17,6 +17,7 @@ import dev.cogent.session.Message;
 import dev.cogent.session.MessageRole;
 import dev.cogent.session.MessageService;
 import dev.cogent.session.RunError;
+import dev.cogent.session.RunService;
 import dev.cogent.session.Session;
 import dev.cogent.session.ToolCall;
 import dev.cogent.settings.RuntimeSettings;
@@ -168,13 +169,23 @@ public final class AgentLoop {
   }
 
   /** What one run needs: its session, model and the means to report and stop. */
+  /**
+   * @param start how a new run started (its message may not be committed yet); null for a run that
+   *     goes on after a pause
+   */
   record RunContext(
       Session session,
       String runId,
       ModelChoice choice,
       StreamingChatModel model,
       RunCancellation cancellation,
-      RunEmitter emitter) {
+      RunEmitter emitter,
+      RunService.Started start) {
+
+    /** This context, of a run that {@code start} began. */
+    RunContext startedBy(RunService.Started start) {
+      return new RunContext(session, runId, choice, model, cancellation, emitter, start);
+    }
 
     Scope scope() {
       return Scope.of(session.scope());
@@ -330,6 +341,30 @@ public final class AgentLoop {
     return profiles.build(agent, run.scope(), workspace, true);
   }
 
+  /**
+   * The session's transcript, with the message that started the run even while its start is not yet
+   * committed ({@link RunService#start}): then the store does not have it yet, or only just.
+   */
+  private List<Message> history(RunContext run) {
+    RunService.Started start = run.start();
+    // Asked before the read: once committed, the read has it.
+    boolean committed = start == null || start.stored().isDone();
+    List<Message> stored = messages.history(run.session().id());
+    if (committed) {
+      return stored;
+    }
+    Message own = start.userMessage();
+    for (Message message : stored) {
+      if (message.id().equals(own.id())) {
+        return stored;
+      }
+    }
+    List<Message> all = new ArrayList<>(stored.size() + 1);
+    all.addAll(stored);
+    all.add(own);
+    return all;
+  }
+
   private void loop(RunContext run, AgentProfile profile, Progress progress) {
     RunEmitter emitter = run.emitter();
     List<ToolSpecification> specs = specs(profile, run.scope());
@@ -345,9 +380,7 @@ public final class AgentLoop {
       ChatResponse response;
       try {
         Conversation shaped =
-            middleware.beforeModel(
-                turn,
-                new Conversation(profile.systemPrompt(), messages.history(run.session().id())));
+            middleware.beforeModel(turn, new Conversation(profile.systemPrompt(), history(run)));
         List<ChatMessage> conversation = new ArrayList<>();
         conversation.add(SystemMessage.from(shaped.systemPrompt()));
         conversation.addAll(history.from(shaped.transcript()));

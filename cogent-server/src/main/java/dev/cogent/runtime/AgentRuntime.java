@@ -130,7 +130,24 @@ public final class AgentRuntime {
     String runId = started.run().id();
     LiveRun run = new LiveRun(new RunCancellation(), new CompletableFuture<>());
     live.put(runId, run);
-    launch(session, runId, started.afterSequence(), choice, run, callbackUrl, body);
+    started
+        .stored()
+        .whenComplete(
+            (ignored, failure) -> {
+              if (failure != null) {
+                log.error("Run {} of session {} could not be stored", runId, session.id(), failure);
+                run.cancellation().cancel();
+              }
+            });
+    launch(
+        session,
+        runId,
+        started.afterSequence(),
+        started.stored(),
+        choice,
+        run,
+        callbackUrl,
+        context -> body.accept(context.startedBy(started)));
     return run;
   }
 
@@ -216,6 +233,7 @@ public final class AgentRuntime {
         session,
         runId,
         after.getAsLong(),
+        CompletableFuture.completedFuture(null),
         choice,
         run,
         runs.callbackUrl(runId).orElse(null),
@@ -267,11 +285,13 @@ public final class AgentRuntime {
 
   /**
    * @param after the session's log position before the run's (or continuation's) first event
+   * @param stored completes once the run's start is stored
    */
   private void launch(
       Session session,
       String runId,
       long after,
+      CompletableFuture<Void> stored,
       ModelChoice choice,
       LiveRun run,
       String callbackUrl,
@@ -282,7 +302,7 @@ public final class AgentRuntime {
               execute(
                   session,
                   runId,
-                  emitter(session.id(), runId, after),
+                  emitter(session.id(), runId, after, stored),
                   choice,
                   run,
                   callbackUrl,
@@ -291,7 +311,7 @@ public final class AgentRuntime {
       live.remove(runId);
       run.ended().complete(null);
       log.warn("No thread for run {} of session {}", runId, session.id(), e);
-      emitter(session.id(), runId, after)
+      emitter(session.id(), runId, after, stored)
           .fail(
               new RunError(
                   ErrorCode.SERVICE_UNAVAILABLE, "The server is at capacity; try again shortly"));
@@ -299,13 +319,18 @@ public final class AgentRuntime {
   }
 
   /** The emitter of a run that is about to execute, its events after {@code after}. */
-  private RunEmitter emitter(String sessionId, String runId, long after) {
-    return new RunEmitter(events.open(sessionId, runId, after), runs, checkpoints);
+  private RunEmitter emitter(
+      String sessionId, String runId, long after, CompletableFuture<Void> stored) {
+    return new RunEmitter(events.open(sessionId, runId, after), runs, checkpoints, stored);
   }
 
   /** The emitter that ends a run not executing here, its events after what is stored. */
   private RunEmitter endingEmitter(String sessionId, String runId) {
-    return new RunEmitter(events.reopen(sessionId, runId), runs, checkpoints);
+    return new RunEmitter(
+        events.reopen(sessionId, runId),
+        runs,
+        checkpoints,
+        CompletableFuture.completedFuture(null));
   }
 
   /**
@@ -407,7 +432,8 @@ public final class AgentRuntime {
               choice,
               models.open(choice, run.cancellation()),
               run.cancellation(),
-              emitter));
+              emitter,
+              null));
     } catch (RuntimeException | Error e) {
       log.error("Run {} of session {} failed unexpectedly", runId, session.id(), e);
       emitter.fail(

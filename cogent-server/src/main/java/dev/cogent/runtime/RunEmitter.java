@@ -10,6 +10,9 @@ import dev.cogent.session.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +34,21 @@ final class RunEmitter {
   private final RunLog events;
   private final RunService runs;
   private final RunCheckpoints checkpoints;
+  private final CompletableFuture<Void> started;
   private final ReentrantLock lock = new ReentrantLock();
   private LoggedEvent terminal;
   private boolean ended;
 
-  RunEmitter(RunLog events, RunService runs, RunCheckpoints checkpoints) {
+  /**
+   * @param started completes once the run's start is stored ({@link RunService.Started#stored});
+   *     the run ends only after that, and without touching the store when it failed
+   */
+  RunEmitter(
+      RunLog events, RunService runs, RunCheckpoints checkpoints, CompletableFuture<Void> started) {
     this.events = events;
     this.runs = runs;
     this.checkpoints = checkpoints;
+    this.started = started;
   }
 
   String sessionId() {
@@ -139,6 +149,14 @@ final class RunEmitter {
         return;
       }
       ended = true;
+      if (startFailed()) {
+        RunError unstored =
+            new RunError(
+                ErrorCode.STREAMING_ERROR,
+                "The message could not be stored, so the run was stopped; send it again");
+        terminal = events.endUnstored("error", errorPayload(unstored));
+        return;
+      }
       terminal = runs.finish(events, status, type, payload, error, assistantMessageId).orElse(null);
     } catch (RuntimeException e) {
       // The session was deleted under the run, or the store failed: nothing left to tell.
@@ -146,6 +164,16 @@ final class RunEmitter {
     } finally {
       events.close();
       lock.unlock();
+    }
+  }
+
+  /** Waits until the run's start is settled; whether it failed (and nothing of it is stored). */
+  private boolean startFailed() {
+    try {
+      started.join();
+      return false;
+    } catch (CompletionException | CancellationException e) {
+      return true;
     }
   }
 

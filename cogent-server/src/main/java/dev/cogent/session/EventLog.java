@@ -131,6 +131,33 @@ public final class EventLog {
   }
 
   /**
+   * The session's stored counter: the end of its log when no run is live (a run's terminal event
+   * sets it there).
+   */
+  long lastStored(String sessionId) {
+    return database.withHandle(handle -> repository.lastSequence(handle, sessionId));
+  }
+
+  /**
+   * In the transaction that makes a run live, after its log position was read as {@code after}
+   * ({@link #lastStored}): moves the stored counter {@link #RESERVE} ahead of it.
+   *
+   * @throws LogMovedException when the counter is no longer {@code after}: something else appended
+   */
+  void reserveAfter(Handle handle, String sessionId, long after) {
+    if (!repository.reserveFrom(handle, sessionId, after, after + RESERVE)) {
+      throw new LogMovedException(sessionId);
+    }
+  }
+
+  /** The log of a session moved on between reading its position and starting a run there. */
+  static final class LogMovedException extends RuntimeException {
+    LogMovedException(String sessionId) {
+      super("the event log of session " + sessionId + " moved on", null, false, false);
+    }
+  }
+
+  /**
    * The events of a session after {@code after}, at most {@code limit}, in order: the stored ones
    * and those published but not yet committed.
    */

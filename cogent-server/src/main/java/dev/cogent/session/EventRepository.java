@@ -67,6 +67,21 @@ final class EventRepository {
     update.execute();
   }
 
+  /**
+   * Moves the session's counter from exactly {@code from} to {@code through}; false if not there.
+   */
+  boolean reserveFrom(Handle handle, String sessionId, long from, long through) {
+    return handle
+            .createUpdate(
+                "UPDATE sessions SET event_sequence = :through"
+                    + " WHERE id = :id AND event_sequence = :from")
+            .bind("through", through)
+            .bind("id", sessionId)
+            .bind("from", from)
+            .execute()
+        == 1;
+  }
+
   /** Sets the session's counter to exactly {@code sequence}: its log ends there. */
   void endAt(Handle handle, String sessionId, long sequence) {
     handle

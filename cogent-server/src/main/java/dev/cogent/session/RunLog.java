@@ -155,6 +155,17 @@ public final class RunLog implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends a run whose start could not be stored with a terminal event that is only published: the
+   * store has no run to end, but its stream must not wait for an end forever.
+   */
+  public synchronized LoggedEvent endUnstored(String type, Map<String, Object> payload) {
+    settle();
+    LoggedEvent event = tail.takeNext(runId, type, payload, events.now());
+    events.publish(event);
+    return event;
+  }
+
   /** Settles what is on its way and lets go of the session's log. */
   @Override
   public synchronized void close() {

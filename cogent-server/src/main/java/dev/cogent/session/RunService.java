@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The runs of sessions: starting one (one live run per session, enforced by the database), moving
@@ -46,19 +48,32 @@ public final class RunService {
     this.clock = clock;
   }
 
-  /** A run that was just created, with the message that started it. */
-  public record Started(Run run, Message userMessage, long afterSequence) {}
+  /**
+   * A run that was just started, with the message that started it.
+   *
+   * @param afterSequence the session's log position before the run's first event: a subscription
+   *     from it sees the whole run, and the run's {@link RunLog} opens there ({@link
+   *     EventLog#open})
+   * @param stored completes once the run and its message are committed; completes exceptionally
+   *     when they could not be (the run must then end without touching the store)
+   */
+  public record Started(
+      Run run, Message userMessage, long afterSequence, CompletableFuture<Void> stored) {}
 
   /**
-   * Stores the user message and creates a running run for it, atomically: either both exist and the
-   * run holds the session's one active slot, or neither does. This one transaction is all a run's
-   * start writes: the run is stored running at once rather than queued and then marked running.
+   * Starts a run for the user's message: the run holds the session's one live slot and is stored
+   * running (never queued) together with the message, in one transaction.
    *
-   * <p>The result's {@code afterSequence} is the session's log position before the run's first
-   * event: a subscription from it sees the whole run, and the run's {@link RunLog} opens there
-   * ({@link EventLog#open}).
+   * <p>The run may begin before that transaction commits: on SQLite it waits for the one writer,
+   * which under load is most of a message's time to first token, so it is queued and {@link
+   * Started#stored} tells when it is committed. Nothing is lost by not waiting. The writer commits
+   * in order, so everything the run writes later (its events, its answer, its end) is committed
+   * after its start; until then {@link SessionService#get}, through which every read of the session
+   * goes, waits for it ({@link StartsInFlight}); and the slot is taken in memory first, so a second
+   * message is refused at once. On PostgreSQL the transaction commits before this returns.
    *
-   * @throws ApiException {@code SESSION_BUSY} when the session already has a live run
+   * @throws ApiException {@code SESSION_BUSY} when the session already has a live run, or one is
+   *     starting
    */
   public Started start(Session session, String content, String parentId, String callbackUrl) {
     Instant now = now();
@@ -75,38 +90,72 @@ public final class RunService {
             null,
             null,
             now);
+    CompletableFuture<Void> stored = new CompletableFuture<>();
+    StartsInFlight starts = sessions.starts();
+    if (!starts.claim(session.id(), stored)) {
+      throw busy(session.id());
+    }
+    long after;
     try {
-      long after =
-          database.inTransaction(
-              handle -> {
-                repository.insertActive(handle, runId, session.id(), user.id(), callbackUrl, now);
-                messages.insert(handle, user, runId);
-                // Read once the run holds the active slot: a run that was finishing has committed
-                // its terminal event by then (PostgreSQL waited for it on the unique index), so
-                // every later event of the session is this run's.
-                long last = events.reserveAfterLast(handle, session.id());
-                repository.startsAt(handle, runId, last + 1);
-                return last;
-              });
-      Run run =
-          new Run(
-              runId,
-              session.id(),
-              RunStatus.RUNNING,
-              now,
-              now,
-              null,
-              user.id(),
-              null,
-              null,
-              null,
-              null);
-      return new Started(run, user, after);
-    } catch (RuntimeException e) {
-      if (database.dialect().isUniqueViolation(e)) {
+      if (repository.findActive(session.id()).isPresent()) {
         throw busy(session.id());
       }
+      // No run is live, so the counter is the end of the log: the last run's end set it there.
+      after = events.lastStored(session.id());
+    } catch (RuntimeException e) {
+      starts.release(session.id(), stored);
+      stored.complete(null);
       throw e;
+    }
+    database.submit(
+        handle -> {
+          repository.insertActive(handle, runId, session.id(), user.id(), callbackUrl, now);
+          messages.insert(handle, user, runId);
+          // Fails if another run started here after all (another process, on PostgreSQL).
+          events.reserveAfter(handle, session.id(), after);
+          repository.startsAt(handle, runId, after + 1);
+          return null;
+        },
+        (ignored, failure) -> {
+          starts.release(session.id(), stored);
+          if (failure == null) {
+            stored.complete(null);
+          } else {
+            stored.completeExceptionally(failure);
+          }
+        });
+    if (stored.isCompletedExceptionally()) {
+      // Committed or refused on this thread (PostgreSQL), so the caller can still be answered.
+      RuntimeException failure = failureOf(stored);
+      if (database.dialect().isUniqueViolation(failure)
+          || failure instanceof EventLog.LogMovedException) {
+        throw busy(session.id());
+      }
+      throw failure;
+    }
+    Run run =
+        new Run(
+            runId,
+            session.id(),
+            RunStatus.RUNNING,
+            now,
+            now,
+            null,
+            user.id(),
+            null,
+            null,
+            null,
+            null);
+    return new Started(run, user, after, stored);
+  }
+
+  /** The failure of a start that completed exceptionally. */
+  private static RuntimeException failureOf(CompletableFuture<Void> stored) {
+    try {
+      stored.join();
+      throw new IllegalStateException("the start did not fail");
+    } catch (CompletionException e) {
+      return e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 

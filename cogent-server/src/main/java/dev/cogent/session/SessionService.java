@@ -24,6 +24,7 @@ public final class SessionService {
   private final SessionRepository repository;
   private final SessionValidator validator;
   private final InstantSource clock;
+  private final StartsInFlight starts = new StartsInFlight();
 
   public SessionService(
       Database database,
@@ -63,10 +64,19 @@ public final class SessionService {
   }
 
   /**
+   * The session as stored, once a run's start on its way to the store has committed (see {@link
+   * StartsInFlight}): every read of the session, its runs and its messages goes through here.
+   *
    * @throws ApiException {@code SESSION_NOT_FOUND} when no such session exists in the scope
    */
   public Session get(String id, Scope scope) {
+    starts.awaitSettled(id);
     return repository.find(id, scope).orElseThrow(() -> notFound(id));
+  }
+
+  /** The runs of this service's sessions whose start is not committed yet. */
+  StartsInFlight starts() {
+    return starts;
   }
 
   public SessionPage list(SessionQuery query) {

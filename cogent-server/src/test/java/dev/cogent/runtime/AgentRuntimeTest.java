@@ -1,8 +1,11 @@
 package dev.cogent.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.cogent.ApiException;
+import dev.cogent.ErrorCode;
 import dev.cogent.Json;
 import dev.cogent.llm.ChatModels;
 import dev.cogent.llm.ModelFacts;
@@ -21,6 +24,7 @@ import dev.cogent.session.EventLog;
 import dev.cogent.session.LoggedEvent;
 import dev.cogent.session.MessageService;
 import dev.cogent.session.RunCheckpoints;
+import dev.cogent.session.RunPage;
 import dev.cogent.session.RunService;
 import dev.cogent.session.RunStatus;
 import dev.cogent.session.Session;
@@ -49,10 +53,12 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -307,6 +313,114 @@ class AgentRuntimeTest {
         .containsExactly("one");
     assertThat(log.get(log.size() - 1).event()).isEqualTo("error");
     assertThat(log.get(log.size() - 1).data().get("code")).isEqualTo("ABORTED");
+  }
+
+  /** Occupies the store's writer until {@code release} counts down, after running {@code then}. */
+  private void blockWriter(CountDownLatch release, java.util.function.Consumer<Handle> then)
+      throws InterruptedException {
+    CountDownLatch busy = new CountDownLatch(1);
+    database.submit(
+        handle -> {
+          busy.countDown();
+          try {
+            release.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          then.accept(handle);
+          return null;
+        },
+        (ignored, failure) -> {});
+    assertThat(busy.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+  }
+
+  private List<Object> tokens(long after) {
+    return ofType(events.readAfter(session.id(), after, 100), "token").stream()
+        .map(e -> e.data().get("content"))
+        .toList();
+  }
+
+  @Test
+  void a_run_streams_before_its_start_is_committed_and_reads_of_its_session_wait_for_it()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    blockWriter(release, handle -> {});
+    RunService.Started started;
+    try {
+      started =
+          runtime.send(
+              session.id(),
+              Scope.GLOBAL,
+              new MessageRequest("/pace 60000\n/reply one two", null, null, null));
+
+      // The model had the message the store does not have yet: its script's first word is out.
+      await().atMost(WAIT).until(() -> tokens(started.afterSequence()).contains("one"));
+      assertThat(started.stored()).isNotDone();
+      // The session's slot is taken before the start commits: a second start is refused at once.
+      assertThatThrownBy(() -> runs.start(session, "again", null, null))
+          .isInstanceOfSatisfying(
+              ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SESSION_BUSY));
+      FutureTask<RunPage> read =
+          new FutureTask<>(() -> runs.list(session.id(), Scope.GLOBAL, 10, 0));
+      Thread reader = new Thread(read);
+      reader.start();
+      await().atMost(WAIT).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
+
+      release.countDown();
+
+      assertThat(read.get(WAIT.toSeconds(), TimeUnit.SECONDS).runs())
+          .extracting(run -> run.id() + " " + run.status())
+          .containsExactly(started.run().id() + " " + RunStatus.RUNNING);
+    } finally {
+      release.countDown();
+    }
+    started.stored().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(messages.list(session.id(), Scope.GLOBAL, 10, 0).messages())
+        .extracting(message -> message.content())
+        .containsExactly("/pace 60000\n/reply one two");
+    assertThat(runtime.abort(session.id(), Scope.GLOBAL)).isTrue();
+    assertThat(terminal(started.afterSequence()).data()).containsEntry("code", "ABORTED");
+  }
+
+  @Test
+  void a_run_whose_start_cannot_be_stored_stops_with_an_error_that_is_published_only()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    // Runs just before the start's transaction: the session's log moves on under it.
+    blockWriter(
+        release,
+        handle ->
+            handle.execute(
+                "UPDATE sessions SET event_sequence = event_sequence + 5 WHERE id = ?",
+                session.id()));
+    RunService.Started started =
+        runtime.send(
+            session.id(),
+            Scope.GLOBAL,
+            new MessageRequest("/pace 60000\n/reply one two", null, null, null));
+    try (var stream = events.subscribe(session.id(), started.afterSequence())) {
+      await().atMost(WAIT).until(() -> tokens(started.afterSequence()).contains("one"));
+
+      release.countDown();
+
+      LoggedEvent last = null;
+      for (var next = stream.next(WAIT); next.isPresent(); next = stream.next(WAIT)) {
+        last = next.get();
+        if (last.isTerminal()) {
+          break;
+        }
+      }
+      assertThat(last.event()).isEqualTo("error");
+      assertThat(last.data()).containsEntry("code", "STREAMING_ERROR");
+    } finally {
+      release.countDown();
+    }
+    assertThat(started.stored()).isCompletedExceptionally();
+    // Nothing of it is stored, and the session takes the next message.
+    assertThat(runs.list(session.id(), Scope.GLOBAL, 10, 0).total()).isZero();
+    assertThat(messages.list(session.id(), Scope.GLOBAL, 10, 0).total()).isZero();
+    List<LoggedEvent> next = runToEnd("hello");
+    assertThat(next.get(next.size() - 1).event()).isEqualTo("done");
   }
 
   @Test
