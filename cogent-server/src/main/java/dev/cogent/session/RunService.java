@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The runs of sessions: starting one (one live run per session, enforced by the database), moving
- * it through its states, and ending it together with its terminal event.
+ * The runs of sessions: starting one (one live run per session: claimed in memory, enforced by the
+ * database), moving it through its states, and ending it together with its terminal event.
  *
  * <p>Thread-safe; every state change is one transaction.
  */
