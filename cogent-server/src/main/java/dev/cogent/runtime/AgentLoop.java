@@ -168,8 +168,9 @@ public final class AgentLoop {
     return profiles.sessionAgent(session.agentName(), Scope.of(session.scope()));
   }
 
-  /** What one run needs: its session, model and the means to report and stop. */
   /**
+   * What one run needs: its session, model and the means to report and stop.
+   *
    * @param start how a new run started (its message may not be committed yet); null for a run that
    *     goes on after a pause
    */
