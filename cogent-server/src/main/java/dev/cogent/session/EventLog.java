@@ -115,7 +115,7 @@ public final class EventLog {
    * off) to end it: its events continue after the session's stored counter.
    */
   public RunLog reopen(String sessionId, String runId) {
-    long stored = database.withHandle(handle -> repository.lastSequence(handle, sessionId));
+    long stored = lastStored(sessionId);
     return new RunLog(this, attach(sessionId, stored, stored), runId);
   }
 

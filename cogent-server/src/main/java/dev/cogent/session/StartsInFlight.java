@@ -19,7 +19,10 @@ import java.util.concurrent.TimeoutException;
  */
 final class StartsInFlight {
 
-  /** How long a read waits for a start at most; a start waits at most this long for the writer. */
+  /**
+   * How long a read waits for a start at most: as long as a write waits for its turn on the writer
+   * before it gives up; past that the store is stuck, and the read goes on with what is stored.
+   */
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final Map<String, CompletableFuture<Void>> bySession = new ConcurrentHashMap<>();
