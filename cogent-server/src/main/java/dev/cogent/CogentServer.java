@@ -562,7 +562,8 @@ public final class CogentServer implements AutoCloseable {
       // Heartbeats keep proxies and clients from closing an idle connection, which happens in real
       // time whatever the server's clock says, so the silence is measured on the system clock.
       var sse =
-          new SseWriter(json, settings.server().sseHeartbeat(), metrics, InstantSource.system());
+          new SseWriter(
+              json, settings.server().sseHeartbeat(), metrics, InstantSource.system(), scheduler);
       var a2aService =
           new A2aService(
               database,

@@ -35,9 +35,10 @@ public final class HttpServer implements AutoCloseable {
   private static final int ACCEPT_QUEUE_SIZE = 1024;
 
   /**
-   * Request threads without virtual threads (JDK 17): an SSE stream holds its request thread while
-   * it follows a run, so the pool must hold a platform thread per open stream, well beyond Jetty's
-   * default of 250, or streams past that wait for others to end before their first byte.
+   * Request threads without virtual threads (JDK 17). A run's SSE stream holds no thread ({@link
+   * SseWriter}), but an A2A stream and an MCP session's stream still hold theirs while they follow
+   * a run, so the pool may grow well beyond Jetty's default of 250 rather than make streams past
+   * that wait for others to end before their first byte.
    */
   private static final int PLATFORM_MAX_THREADS = 2048;
 

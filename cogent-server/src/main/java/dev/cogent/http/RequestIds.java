@@ -25,6 +25,16 @@ final class RequestIds {
     MDC.put("request_id", id);
   }
 
+  /** Names the request in the logging MDC of a thread that goes on with it. */
+  static void resumeOn(Context ctx) {
+    MDC.put("request_id", of(ctx));
+  }
+
+  /** The handler's thread is done with the request, which goes on elsewhere. */
+  static void leave() {
+    MDC.remove("request_id");
+  }
+
   static String of(Context ctx) {
     String id = ctx.attribute(ATTRIBUTE);
     return id != null ? id : "unassigned";

@@ -11,9 +11,10 @@ import java.time.Duration;
 
 /**
  * The span and the metrics of every HTTP request: started by a before-hook, ended by an after-hook,
- * which Javalin runs on the same thread even when the handler threw. Spans and metrics are named by
- * the matched route template ({@code POST /sessions/{session_id}/messages}), never by the raw path,
- * which carries ids.
+ * which Javalin runs on the same thread even when the handler threw; a request that goes on after
+ * its handler (an SSE stream) is {@link #detach detached} from that thread first and ends on the
+ * one that finishes it. Spans and metrics are named by the matched route template ({@code POST
+ * /sessions/{session_id}/messages}), never by the raw path, which carries ids.
  */
 final class RequestObservation {
 
@@ -31,6 +32,18 @@ final class RequestObservation {
   void start(Context ctx) {
     ctx.attribute(STARTED_ATTRIBUTE, System.nanoTime());
     ctx.attribute(SPAN_ATTRIBUTE, tracer.start(ctx.method().name(), ctx.path(), ctx::header));
+  }
+
+  /**
+   * The request goes on after its handler returned ({@code ctx.future}), and ends on another
+   * thread: its span stops being current on the handler's thread now, and still ends with the
+   * request.
+   */
+  static void detach(Context ctx) {
+    TraceSpan span = ctx.attribute(SPAN_ATTRIBUTE);
+    if (span != null) {
+      span.detach();
+    }
   }
 
   void end(Context ctx) {

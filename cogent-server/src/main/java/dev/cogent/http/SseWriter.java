@@ -5,26 +5,28 @@ import dev.cogent.observability.Metrics;
 import dev.cogent.session.EventSubscription;
 import dev.cogent.session.LoggedEvent;
 import io.javalin.http.Context;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a run's events as a Server-Sent Events stream, by hand, on the response of any method
- * (Javalin's {@code sse()} only serves GETs that accept {@code text/event-stream}). The stream
- * starts with {@code retry: 3000}; each event is a frame {@code id: <sequence>}, {@code event:
- * <type>}, {@code data: <json>}, flushed as soon as no further event is ready; a {@code :
- * keep-alive} comment goes out once the stream has been silent for the heartbeat interval. Silence
- * is measured from the last thing written, so every flushed batch of events (and every keep-alive)
- * restarts it: a stream that carries events never gets comments. It ends after the followed run's
- * terminal event, or at the first failed write (the client left): the run itself goes on, it does
- * not belong to the stream.
+ * Answers a request with a run's events as a Server-Sent Events stream, by hand, on the response of
+ * any method (Javalin's {@code sse()} only serves GETs that accept {@code text/event-stream}). The
+ * request goes asynchronous: no thread waits for the stream's events, each is written by the thread
+ * that publishes it ({@link SseStream} says how, and what the stream looks like). The request ends,
+ * and is logged, when the stream does.
  *
  * <p>Thread-safe: holds no per-stream state.
  */
@@ -39,14 +41,21 @@ public final class SseWriter {
   private final Duration heartbeat;
   private final Metrics metrics;
   private final InstantSource clock;
+  private final SseStream.Timer timer;
 
   /**
    * @param heartbeat the silence after which a keep-alive comment is written ({@code
    *     server.sse_heartbeat_seconds})
    * @param metrics counts the streams open now
-   * @param clock measures the silence; the wait itself is the subscription's
+   * @param clock measures the silence
+   * @param timer checks the silence of each stream (keep-alives are written on its thread)
    */
-  public SseWriter(Json json, Duration heartbeat, Metrics metrics, InstantSource clock) {
+  public SseWriter(
+      Json json,
+      Duration heartbeat,
+      Metrics metrics,
+      InstantSource clock,
+      ScheduledExecutorService timer) {
     if (heartbeat.isZero() || heartbeat.isNegative()) {
       throw new IllegalArgumentException("heartbeat must be positive");
     }
@@ -54,39 +63,72 @@ public final class SseWriter {
     this.heartbeat = heartbeat;
     this.metrics = metrics;
     this.clock = clock;
-  }
-
-  /** What the writer reads from: an {@link EventSubscription}, or a scripted one in tests. */
-  interface Events {
-    /** The next event, waiting up to {@code timeout}; empty when none came in time. */
-    Optional<LoggedEvent> next(Duration timeout) throws InterruptedException;
+    this.timer =
+        (delay, task) -> {
+          ScheduledFuture<?> scheduled =
+              timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+          return () -> scheduled.cancel(false);
+        };
   }
 
   /**
-   * Sends the stream's headers on the response and streams {@link #write} to it; closes the
-   * subscription when done.
+   * Streams the events of {@code events} until the terminal event of run {@code runId}, after the
+   * handler returns; closes the subscription when done.
    */
   public void respond(Context ctx, EventSubscription events, String runId) {
-    metrics.streamOpened();
-    try (events) {
-      write(start(ctx), events::next, runId);
-    } catch (IOException e) {
-      log.debug("SSE client of run {} went away", runId, e);
-    } finally {
-      metrics.streamClosed();
-    }
+    ctx.future(
+        () -> {
+          // Runs once the request is asynchronous, still on the handler's thread.
+          CompletableFuture<Void> done = new CompletableFuture<>();
+          try {
+            AsyncContext async = ctx.req().getAsyncContext();
+            ServletOutputStream out = start(ctx);
+            metrics.streamOpened();
+            SseStream stream =
+                new SseStream(
+                    out,
+                    SseStream.Events.polling(events),
+                    runId,
+                    this::frame,
+                    heartbeat,
+                    clock,
+                    timer,
+                    () -> {
+                      metrics.streamClosed();
+                      finishOnContainerThread(ctx, async, done);
+                    });
+            async.addListener(new Failures(stream));
+            out.setWriteListener(stream);
+            stream.start();
+            events.onLive(stream::signal);
+            // An event published before the listener was in place has had no wake-up of its own.
+            stream.signal();
+          } catch (IOException e) {
+            events.close();
+            throw new UncheckedIOException(e);
+          } catch (RuntimeException e) {
+            events.close();
+            throw e;
+          } finally {
+            RequestObservation.detach(ctx);
+            RequestIds.leave();
+          }
+          return done;
+        });
   }
 
   /** A stream with nothing left to send: the preamble only, then the end. */
   public void respondEnded(Context ctx) {
     try {
-      send(start(ctx), "retry: " + RETRY_MILLIS + "\n\n");
+      var out = start(ctx);
+      out.write(("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
     } catch (IOException e) {
       log.debug("SSE client went away", e);
     }
   }
 
-  private static OutputStream start(Context ctx) throws IOException {
+  private static ServletOutputStream start(Context ctx) throws IOException {
     var response = ctx.res();
     response.setStatus(200);
     response.setContentType("text/event-stream;charset=utf-8");
@@ -96,47 +138,42 @@ public final class SseWriter {
   }
 
   /**
-   * Writes the events until the terminal event of run {@code runId} (or of any run, when null).
-   *
-   * @throws IOException when a write fails
+   * Ends the request on a thread of the container, named in the MDC by the request's id: the end
+   * runs the request's after-handlers and access log, which belong to no run's thread.
    */
-  void write(OutputStream out, Events events, String runId) throws IOException {
-    send(out, "retry: " + RETRY_MILLIS + "\n\n");
-    Instant lastWrite = clock.instant();
+  private static void finishOnContainerThread(
+      Context ctx, AsyncContext async, CompletableFuture<Void> done) {
     try {
-      while (true) {
-        Instant now = clock.instant();
-        if (now.isBefore(lastWrite)) {
-          // The clock was set back: count the silence from now rather than wait past the interval.
-          lastWrite = now;
-        }
-        Duration silence = Duration.between(lastWrite, now);
-        if (silence.compareTo(heartbeat) >= 0) {
-          send(out, ": keep-alive\n\n");
-          lastWrite = clock.instant();
-          continue;
-        }
-        Optional<LoggedEvent> next = events.next(heartbeat.minus(silence));
-        if (next.isEmpty()) {
-          continue;
-        }
-        // Frames already published go out in one flush (a reader that fell behind, a replay): a
-        // write per frame would cost a system call (and a TCP segment) per token.
-        while (next.isPresent()) {
-          LoggedEvent event = next.get();
-          out.write(frame(event).getBytes(StandardCharsets.UTF_8));
-          if (event.isTerminal() && (runId == null || runId.equals(event.runId()))) {
-            out.flush();
-            return;
-          }
-          next = events.next(Duration.ZERO);
-        }
-        out.flush();
-        lastWrite = clock.instant();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      async.start(
+          () -> {
+            RequestIds.resumeOn(ctx);
+            done.complete(null);
+          });
+    } catch (IllegalStateException e) {
+      // The response already completed (the container gave up on it): end here.
+      done.complete(null);
     }
+  }
+
+  /** Ends the stream when the container reports the response failed or timed out. */
+  private record Failures(SseStream stream) implements AsyncListener {
+    @Override
+    public void onError(AsyncEvent event) {
+      stream.fail();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      stream.fail();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {
+      stream.fail();
+    }
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {}
   }
 
   String frame(LoggedEvent event) {
@@ -148,10 +185,5 @@ public final class SseWriter {
         + "\ndata: "
         + json.write(event.data())
         + "\n\n";
-  }
-
-  private static void send(OutputStream out, String text) throws IOException {
-    out.write(text.getBytes(StandardCharsets.UTF_8));
-    out.flush();
   }
 }

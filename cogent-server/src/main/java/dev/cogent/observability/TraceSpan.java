@@ -11,8 +11,9 @@ import java.util.function.BiConsumer;
 /**
  * One traced operation (a request, a run, a model or tool call), ended by {@link #close}. Spans
  * that are made current on start must be closed on the thread that started them, which
- * try-with-resources does. The outcome given to {@link #outcome} or {@link #fail} is recorded on
- * the span and in the metrics when it closes; closing twice does nothing.
+ * try-with-resources does, or {@link #detach detached} there first. The outcome given to {@link
+ * #outcome} or {@link #fail} is recorded on the span and in the metrics when it closes; closing
+ * twice does nothing.
  *
  * <p>When tracing is off the span records nothing, but its metrics still count.
  */
@@ -26,6 +27,7 @@ public final class TraceSpan implements AutoCloseable {
   private final long startedNanos = System.nanoTime();
   private volatile String outcome;
   private final AtomicBoolean ended = new AtomicBoolean();
+  private final AtomicBoolean scopeClosed = new AtomicBoolean();
 
   /**
    * @param scope the span made current, or null when it is not
@@ -91,6 +93,17 @@ public final class TraceSpan implements AutoCloseable {
     return span;
   }
 
+  /**
+   * Stops being current on this thread, which must be the one that started the span, without ending
+   * it: for an operation that goes on, and is closed, on other threads (a streamed response written
+   * by whichever thread has its next event).
+   */
+  public void detach() {
+    if (scope != null && scopeClosed.compareAndSet(false, true)) {
+      scope.close();
+    }
+  }
+
   @Override
   public void close() {
     if (!ended.compareAndSet(false, true)) {
@@ -100,9 +113,7 @@ public final class TraceSpan implements AutoCloseable {
       span.setAttribute(OUTCOME, outcome);
       span.end();
     } finally {
-      if (scope != null) {
-        scope.close();
-      }
+      detach();
       onEnd.accept(outcome, Duration.ofNanos(System.nanoTime() - startedNanos));
     }
   }

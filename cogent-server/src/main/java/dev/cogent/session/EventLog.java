@@ -216,17 +216,41 @@ public final class EventLog {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
-  /** Hands an event to the live subscribers of its session. */
+  /** Hands an event to the live subscribers of its session and wakes them. */
   void publish(LoggedEvent event) {
+    offer(event);
+    wake(event.sessionId());
+  }
+
+  /**
+   * Hands an event to the live subscribers of its session without waking them: called in sequence
+   * order, under the session's tail; {@link #wake} follows once that is let go.
+   */
+  void offer(LoggedEvent event) {
     Set<EventSubscription> set = subscribers.get(event.sessionId());
     if (set == null) {
       return;
     }
     for (EventSubscription subscription : set) {
+      subscription.offer(event);
+    }
+  }
+
+  /**
+   * Tells the subscribers of a session that live events came. A subscriber that polls may write to
+   * its client here, on the publishing thread: that is what lets a token reach its stream without
+   * another thread's wake-up in between.
+   */
+  void wake(String sessionId) {
+    Set<EventSubscription> set = subscribers.get(sessionId);
+    if (set == null) {
+      return;
+    }
+    for (EventSubscription subscription : set) {
       try {
-        subscription.offer(event);
+        subscription.wake();
       } catch (RuntimeException e) {
-        log.warn("A subscriber of session {} failed to take an event", event.sessionId(), e);
+        log.warn("A subscriber of session {} failed to take an event", sessionId, e);
       }
     }
   }

@@ -17,8 +17,10 @@ import java.util.function.LongFunction;
  * So live publication only has to be fast, not complete, which is what lets a PostgreSQL
  * LISTEN/NOTIFY bus replace the in-process one later.
  *
- * <p>{@link #next} is for one reading thread; live events may be offered from any thread. Close it
- * to unregister.
+ * <p>A reader either waits in {@link #next}, or {@link #poll polls} whenever the listener given to
+ * {@link #onLive} tells it that live events came (on the publishing thread, so the listener must
+ * not block). {@code next} and {@code poll} are for one reading thread at a time; live events may
+ * be offered from any thread. Close it to unregister.
  */
 public final class EventSubscription implements AutoCloseable {
 
@@ -33,6 +35,7 @@ public final class EventSubscription implements AutoCloseable {
   private final ArrayDeque<LoggedEvent> pending = new ArrayDeque<>();
   private volatile boolean overflowed;
   private volatile boolean closed;
+  private volatile Runnable onLive = () -> {};
 
   /** The last store read filled a whole page: more may be stored than was read. */
   private boolean catchingUp;
@@ -51,11 +54,27 @@ public final class EventSubscription implements AutoCloseable {
     this.unregister = unregister;
   }
 
-  /** Called by the publisher for every event appended to the session; never blocks. */
+  /**
+   * Called by the publisher for every event appended to the session, in sequence order; never
+   * blocks. The publisher {@link #wake wakes} the reader afterwards.
+   */
   void offer(LoggedEvent event) {
     if (!live.offer(event)) {
       overflowed = true;
     }
+  }
+
+  /** Called by the publisher after offering, outside any lock of the log. */
+  void wake() {
+    onLive.run();
+  }
+
+  /**
+   * Runs {@code listener} on the publishing thread after each live event, for a reader that polls
+   * instead of waiting; call it before the first {@link #poll}, so that no wake-up is missed.
+   */
+  public void onLive(Runnable listener) {
+    onLive = listener;
   }
 
   /** Reads the first page of stored events; called once, after registration. */
@@ -70,6 +89,27 @@ public final class EventSubscription implements AutoCloseable {
    */
   public Optional<LoggedEvent> next(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    return read(() -> live.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+  }
+
+  /**
+   * The next event after the last one returned if there is one now; never waits, and is not
+   * interrupted (it may run on a run's thread that was cancelled).
+   */
+  public Optional<LoggedEvent> poll() {
+    try {
+      return read(live::poll);
+    } catch (InterruptedException e) {
+      throw new AssertionError("a poll does not wait", e);
+    }
+  }
+
+  /** Takes the next live event, or null when none came in time. */
+  private interface LiveRead {
+    LoggedEvent take() throws InterruptedException;
+  }
+
+  private Optional<LoggedEvent> read(LiveRead takeLive) throws InterruptedException {
     while (!closed) {
       LoggedEvent stored = pending.poll();
       if (stored != null) {
@@ -90,8 +130,7 @@ public final class EventSubscription implements AutoCloseable {
           continue;
         }
       }
-      long remaining = deadline - System.nanoTime();
-      LoggedEvent event = live.poll(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+      LoggedEvent event = takeLive.take();
       if (event == null) {
         return Optional.empty();
       }

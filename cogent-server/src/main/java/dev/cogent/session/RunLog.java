@@ -106,7 +106,8 @@ public final class RunLog implements AutoCloseable {
   }
 
   private LoggedEvent publish(String type, Map<String, Object> payload) {
-    LoggedEvent event = tail.publishNext(runId, type, payload, events.now(), events::publish);
+    LoggedEvent event = tail.publishNext(runId, type, payload, events.now(), events::offer);
+    events.wake(event.sessionId());
     uncommitted.add(events.store(event));
     return event;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cogent.settings.ObservabilitySettings;
+import io.opentelemetry.api.trace.Span;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,6 +42,24 @@ class TelemetryTest {
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(30))))
         .isTrue();
+  }
+
+  @Test
+  void a_detached_request_span_is_no_longer_current_and_ends_on_the_thread_that_closes_it()
+      throws Exception {
+    try (Telemetry telemetry = new Telemetry(ON, "test")) {
+      TraceSpan request = new RequestTracer(telemetry).start("POST", "/x", name -> null);
+      assertThat(Span.current().getSpanContext()).isEqualTo(request.span().getSpanContext());
+
+      request.detach();
+
+      assertThat(Span.current().getSpanContext().isValid()).isFalse();
+      assertThat(telemetry.spans().recent()).isEmpty();
+      Thread other = new Thread(request::close);
+      other.start();
+      other.join();
+      assertThat(telemetry.spans().recent()).extracting(SpanView::name).containsExactly("POST");
+    }
   }
 
   @Test

@@ -225,6 +225,34 @@ abstract class EventLogContract {
   }
 
   @Test
+  void a_polling_subscriber_is_woken_on_the_publishing_thread_and_polls_in_order() {
+    String id = session();
+    List<Long> seen = new ArrayList<>();
+    List<Thread> wokenOn = new ArrayList<>();
+    try (EventSubscription subscription = log.subscribe(id, 0);
+        RunLog run = start(id, "run-1")) {
+      subscription.onLive(
+          () -> {
+            wokenOn.add(Thread.currentThread());
+            // The publishing run may have been cancelled: a poll never waits, so never throws.
+            Thread.currentThread().interrupt();
+            try {
+              subscription.poll().ifPresent(event -> seen.add(event.sequence()));
+            } finally {
+              Thread.interrupted();
+            }
+          });
+      for (int i = 0; i < 3; i++) {
+        step(run, i);
+      }
+      assertThat(subscription.poll()).isEmpty();
+    }
+
+    assertThat(seen).containsExactly(1L, 2L, 3L);
+    assertThat(wokenOn).containsOnly(Thread.currentThread()).hasSize(3);
+  }
+
+  @Test
   void a_reader_that_falls_behind_the_live_buffer_reads_the_rest_from_the_log() throws Exception {
     String id = session();
     List<Long> seen = new ArrayList<>();
