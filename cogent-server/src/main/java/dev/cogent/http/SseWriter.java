@@ -183,7 +183,7 @@ public final class SseWriter {
         + "\nevent: "
         + event.event()
         + "\ndata: "
-        + json.write(event.data())
+        + event.dataJson(json)
         + "\n\n";
   }
 }

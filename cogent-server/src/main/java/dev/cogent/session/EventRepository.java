@@ -42,7 +42,7 @@ final class EventRepository {
         insert.setLong(2, event.sequence());
         insert.setString(3, event.runId());
         insert.setString(4, event.event());
-        insert.setString(5, json.write(event.data()));
+        insert.setString(5, event.dataJson(json));
         insert.setLong(6, event.createdAt().toEpochMilli());
         insert.addBatch();
       }
@@ -122,12 +122,14 @@ final class EventRepository {
   }
 
   private LoggedEvent map(ResultSet rs, StatementContext ctx) throws SQLException {
+    String payload = rs.getString("payload");
     return new LoggedEvent(
         rs.getLong("sequence"),
         rs.getString("session_id"),
         rs.getString("run_id"),
         rs.getString("type"),
-        json.readObject(rs.getString("payload")),
+        json.readObject(payload),
+        payload,
         Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 }
