@@ -80,10 +80,10 @@ public final class SseWriter {
         () -> {
           // Runs once the request is asynchronous, still on the handler's thread.
           CompletableFuture<Void> done = new CompletableFuture<>();
+          metrics.streamOpened();
           try {
             AsyncContext async = ctx.req().getAsyncContext();
             ServletOutputStream out = start(ctx);
-            metrics.streamOpened();
             SseStream stream =
                 new SseStream(
                     out,
@@ -104,10 +104,10 @@ public final class SseWriter {
             // An event published before the listener was in place has had no wake-up of its own.
             stream.signal();
           } catch (IOException e) {
-            events.close();
+            abandon(events);
             throw new UncheckedIOException(e);
           } catch (RuntimeException e) {
-            events.close();
+            abandon(events);
             throw e;
           } finally {
             RequestObservation.detach(ctx);
@@ -115,6 +115,12 @@ public final class SseWriter {
           }
           return done;
         });
+  }
+
+  /** The stream could not be set up: nothing follows the log for it. */
+  private void abandon(EventSubscription events) {
+    events.close();
+    metrics.streamClosed();
   }
 
   /** A stream with nothing left to send: the preamble only, then the end. */
@@ -155,7 +161,10 @@ public final class SseWriter {
     }
   }
 
-  /** Ends the stream when the container reports the response failed or timed out. */
+  /**
+   * Ends the stream when the container reports that the response failed, timed out or completed
+   * (the client left while nothing was being written, or the server is stopping).
+   */
   private record Failures(SseStream stream) implements AsyncListener {
     @Override
     public void onError(AsyncEvent event) {
