@@ -190,7 +190,10 @@ final class SseStream implements WriteListener {
         }
       } else if (keepAliveDue) {
         keepAliveDue = false;
-        send(KEEP_ALIVE);
+        // Events may have gone out since the timer looked: then the stream is not silent.
+        if (silence().compareTo(heartbeat) >= 0) {
+          send(KEEP_ALIVE);
+        }
       } else {
         Optional<LoggedEvent> next = events.poll();
         if (next.isPresent()) {
@@ -229,6 +232,12 @@ final class SseStream implements WriteListener {
     }
   }
 
+  /** How long since the last flush; a clock set back counts as none, not as a long wait. */
+  private Duration silence() {
+    Duration silence = Duration.between(lastFlush, clock.instant());
+    return silence.isNegative() ? Duration.ZERO : silence;
+  }
+
   /**
    * Checks the silence after {@code delay}: past the heartbeat interval a keep-alive is due, else
    * the check comes again when it would be.
@@ -241,10 +250,7 @@ final class SseStream implements WriteListener {
               if (ended || failed) {
                 return;
               }
-              Instant now = clock.instant();
-              // A clock set back counts as no silence, rather than a wait past the interval.
-              Duration silence = Duration.between(lastFlush, now);
-              silence = silence.isNegative() ? Duration.ZERO : silence;
+              Duration silence = silence();
               if (silence.compareTo(heartbeat) >= 0) {
                 keepAliveDue = true;
                 scheduleHeartbeat(heartbeat);
