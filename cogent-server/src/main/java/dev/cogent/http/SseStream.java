@@ -121,7 +121,8 @@ final class SseStream implements WriteListener {
   }
 
   /**
-   * Starts the heartbeat; the writing starts with the container's first {@link #onWritePossible}.
+   * Starts the heartbeat; the writing starts at the first {@link #signal} (the container's first
+   * {@link #onWritePossible}, or an event).
    */
   void start() {
     scheduleHeartbeat(heartbeat);
