@@ -19,7 +19,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The HTTP server: Javalin on Jetty, with the request-id, authentication, scope and rate-limit
@@ -106,7 +105,7 @@ public final class HttpServer implements AutoCloseable {
               api.before(observation::start);
               api.before(RequestIds::assign);
               api.beforeMatched(filters::beforeMatched);
-              api.after(ctx -> MDC.remove("request_id"));
+              api.after(ctx -> RequestIds.leave());
               api.after(observation::end);
               api.exception(ApiException.class, ExceptionMapping::apiException);
               api.exception(HttpResponseException.class, ExceptionMapping::javalinResponse);

@@ -30,7 +30,7 @@ final class RequestIds {
     MDC.put("request_id", of(ctx));
   }
 
-  /** The handler's thread is done with the request, which goes on elsewhere. */
+  /** This thread is done with the request (it ended, or goes on elsewhere). */
   static void leave() {
     MDC.remove("request_id");
   }

@@ -38,8 +38,7 @@ final class SseStream implements WriteListener {
 
   private static final Logger log = LoggerFactory.getLogger(SseStream.class);
 
-  private static final byte[] RETRY =
-      ("retry: " + SseWriter.RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] RETRY = SseWriter.PREAMBLE.getBytes(StandardCharsets.UTF_8);
   private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.UTF_8);
 
   /** What the stream reads: a polled subscription. */

@@ -35,7 +35,10 @@ public final class SseWriter {
   private static final Logger log = LoggerFactory.getLogger(SseWriter.class);
 
   /** The reconnection delay the stream tells clients, in milliseconds. */
-  static final int RETRY_MILLIS = 3000;
+  private static final int RETRY_MILLIS = 3000;
+
+  /** What every stream starts with. */
+  static final String PREAMBLE = "retry: " + RETRY_MILLIS + "\n\n";
 
   private final Json json;
   private final Duration heartbeat;
@@ -127,7 +130,7 @@ public final class SseWriter {
   public void respondEnded(Context ctx) {
     try {
       var out = start(ctx);
-      out.write(("retry: " + RETRY_MILLIS + "\n\n").getBytes(StandardCharsets.UTF_8));
+      out.write(PREAMBLE.getBytes(StandardCharsets.UTF_8));
       out.flush();
     } catch (IOException e) {
       log.debug("SSE client went away", e);

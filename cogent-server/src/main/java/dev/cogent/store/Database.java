@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -210,8 +211,7 @@ public final class Database implements AutoCloseable {
    * calling thread before this returns.
    */
   public <R> void submit(
-      HandleCallback<R, RuntimeException> work,
-      java.util.function.BiConsumer<R, RuntimeException> whenDone) {
+      HandleCallback<R, RuntimeException> work, BiConsumer<R, RuntimeException> whenDone) {
     if (writer != null) {
       writer.submit(work, whenDone);
       return;
@@ -227,8 +227,7 @@ public final class Database implements AutoCloseable {
    * PostgreSQL it runs on the calling thread before this returns.
    */
   public <R> void submitInBackground(
-      HandleCallback<R, RuntimeException> work,
-      java.util.function.BiConsumer<R, RuntimeException> whenDone) {
+      HandleCallback<R, RuntimeException> work, BiConsumer<R, RuntimeException> whenDone) {
     if (writer != null) {
       writer.submitInBackground(work, whenDone);
       return;
@@ -237,8 +236,7 @@ public final class Database implements AutoCloseable {
   }
 
   private <R> void runNow(
-      HandleCallback<R, RuntimeException> work,
-      java.util.function.BiConsumer<R, RuntimeException> whenDone) {
+      HandleCallback<R, RuntimeException> work, BiConsumer<R, RuntimeException> whenDone) {
     R result;
     try {
       result = jdbi.inTransaction(work);
