@@ -14,11 +14,23 @@ import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Describes our tools to LangChain4j: the JSON schema maps of the SPI become its schema types. */
+/**
+ * Describes our tools to LangChain4j: the JSON schema maps of the SPI become its schema types.
+ *
+ * <p>Every model turn of every run needs the specifications of its agent's tools, and they rarely
+ * change, so the ones made are kept (they are immutable) and made again only for a new name,
+ * description or schema. At most {@link #CAPACITY} are kept: tools whose descriptions change all
+ * the time (an MCP server generating them) are then made anew on every turn instead of filling the
+ * heap. Thread-safe.
+ */
 final class ToolSpecifications {
 
+  static final int CAPACITY = 1024;
+
   private final Json json;
+  private final Map<Key, ToolSpecification> made = new ConcurrentHashMap<>();
 
   ToolSpecifications(Json json) {
     this.json = json;
@@ -29,6 +41,21 @@ final class ToolSpecifications {
   }
 
   ToolSpecification of(String name, String description, Map<String, Object> schema) {
+    Key key = new Key(name, description, schema);
+    ToolSpecification known = made.get(key);
+    if (known != null) {
+      return known;
+    }
+    ToolSpecification specification = make(name, description, schema);
+    if (made.size() < CAPACITY) {
+      // A schema map changed after it became a key leaves an entry no lookup finds (entries are
+      // matched by the hash they were stored with), never a wrong answer.
+      made.putIfAbsent(key, specification);
+    }
+    return specification;
+  }
+
+  private ToolSpecification make(String name, String description, Map<String, Object> schema) {
     return ToolSpecification.builder()
         .name(name)
         .description(description)
@@ -87,6 +114,8 @@ final class ToolSpecifications {
       default -> JsonRawSchema.from(json.write(schema));
     };
   }
+
+  private record Key(String name, String description, Map<String, Object> schema) {}
 
   private static String text(Object value) {
     return value instanceof String s ? s : null;
