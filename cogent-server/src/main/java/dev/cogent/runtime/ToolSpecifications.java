@@ -12,6 +12,9 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonRawSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchemaElement;
 import dev.langchain4j.model.chat.request.json.JsonStringSchema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,11 +51,26 @@ final class ToolSpecifications {
     }
     ToolSpecification specification = make(name, description, schema);
     if (made.size() < CAPACITY) {
-      // A schema map changed after it became a key leaves an entry no lookup finds (entries are
-      // matched by the hash they were stored with), never a wrong answer.
-      made.putIfAbsent(key, specification);
+      // Kept with a copy of the schema: a plugin may change the map it returned, never the key.
+      made.putIfAbsent(new Key(name, description, frozen(schema)), specification);
     }
     return specification;
+  }
+
+  /** A deep copy of JSON-shaped maps and lists that cannot change; equal to the original. */
+  @SuppressWarnings("unchecked")
+  private static <T> T frozen(T node) {
+    if (node instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      map.forEach((name, value) -> copy.put(name, frozen(value)));
+      return (T) Collections.unmodifiableMap(copy);
+    }
+    if (node instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(value -> copy.add(frozen(value)));
+      return (T) Collections.unmodifiableList(copy);
+    }
+    return node;
   }
 
   private ToolSpecification make(String name, String description, Map<String, Object> schema) {

@@ -74,6 +74,18 @@ class ToolSpecificationsTest {
   }
 
   @Test
+  void aSchemaChangedByItsToolAfterwardsIsDescribedAnew() {
+    Map<String, Object> schema = new LinkedHashMap<>(SCHEMA);
+    ToolSpecification first = specifications.of("plugin", "A plugin's tool", schema);
+
+    schema.put("required", List.of("limit"));
+
+    ToolSpecification changed = specifications.of("plugin", "A plugin's tool", schema);
+    assertThat(changed.parameters().required()).containsExactly("limit");
+    assertThat(specifications.of("plugin", "A plugin's tool", SCHEMA)).isSameAs(first);
+  }
+
+  @Test
   void beyondItsCapacityItStillDescribesEveryToolRight() {
     for (int i = 0; i < ToolSpecifications.CAPACITY + 10; i++) {
       ToolSpecification spec = specifications.of("tool" + i, "generated " + i, SCHEMA);
