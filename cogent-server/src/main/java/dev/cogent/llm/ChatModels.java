@@ -29,7 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * environment replace the public endpoints of those provider types (as in the providers' own SDKs).
  * {@code extra.timeout_seconds} of a config sets the request timeout (default 60).
  *
- * <p>Thread-safe. {@link #close} releases the Bedrock clients.
+ * <p>Thread-safe. {@link #close} releases the Bedrock clients and stops the mock's pacer.
  */
 public final class ChatModels implements AutoCloseable {
 
@@ -46,6 +46,9 @@ public final class ChatModels implements AutoCloseable {
   private final VertexAuth vertex;
   private final RunTracer tracer;
   private final CircuitBreakers breakers;
+
+  /** Streams the paced answers of the mock model; its thread starts with the first of them. */
+  private final ScheduledExecutorService mockPacer;
 
   /**
    * @param environment the process environment (keys, credentials and base-URL overrides are read
@@ -71,6 +74,7 @@ public final class ChatModels implements AutoCloseable {
     this.vertex = new VertexAuth(this.environment);
     this.tracer = tracer;
     this.breakers = breakers;
+    this.mockPacer = MockStream.newPacer();
   }
 
   /**
@@ -106,7 +110,7 @@ public final class ChatModels implements AutoCloseable {
     ProviderSpec spec = choice.spec();
     StreamingChatModel model =
         switch (choice.type()) {
-          case MOCK -> new MockChatModel(choice.model(), cancellation);
+          case MOCK -> new MockChatModel(choice.model(), cancellation, mockPacer);
           case OPENAI, OPENAI_COMPATIBLE ->
               OpenAiStreamingChatModel.builder()
                   .baseUrl(openAiUrl(choice))
@@ -181,6 +185,7 @@ public final class ChatModels implements AutoCloseable {
   /** Closes the Bedrock clients (their connection pools and event loops). */
   @Override
   public void close() {
+    mockPacer.shutdownNow();
     bedrock.close();
   }
 

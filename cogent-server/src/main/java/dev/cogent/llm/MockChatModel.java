@@ -11,10 +11,7 @@ import dev.langchain4j.model.ModelProvider;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.PartialResponse;
-import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import java.util.Arrays;
@@ -22,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +33,9 @@ import java.util.regex.Pattern;
  * was given, output tokens the words it produced. A summary request ({@link SummaryRequests}) is
  * answered {@code Summary: <the first words of the transcript> …}. See docs/testing.md.
  *
- * <p>It answers on the caller's thread. One instance serves one run; the run's cancellation ends a
- * {@code /sleep} at once.
+ * <p>It answers on the caller's thread, except the words of a paced answer after the first: those
+ * come from the pacer ({@link MockStream}), as a provider's stream comes from its connection. One
+ * instance serves one run; the run's cancellation ends a {@code /sleep} or a paced answer at once.
  */
 final class MockChatModel implements StreamingChatModel {
 
@@ -48,10 +47,16 @@ final class MockChatModel implements StreamingChatModel {
 
   private final String modelName;
   private final Cancellation cancellation;
+  private final ScheduledExecutorService pacer;
 
-  MockChatModel(String modelName, Cancellation cancellation) {
+  /**
+   * @param cancellation the run's: it ends a {@code /sleep} or a paced answer at once
+   * @param pacer streams the words of paced answers ({@code /pace}, see {@link MockStream})
+   */
+  MockChatModel(String modelName, Cancellation cancellation, ScheduledExecutorService pacer) {
     this.modelName = modelName;
     this.cancellation = cancellation;
+    this.pacer = pacer;
   }
 
   @Override
@@ -114,45 +119,10 @@ final class MockChatModel implements StreamingChatModel {
     }
   }
 
-  /**
-   * Streams {@code text} word by word, {@code paceMillis} apart (the first word at once, like a
-   * model's first token).
-   */
+  /** Streams {@code text} word by word ({@link MockStream}). */
   private void stream(
       String text, int inputTokens, long paceMillis, StreamingChatResponseHandler handler) {
-    String[] words = text.strip().split("\\s+");
-    StreamingHandle handle = new CancellationHandle();
-    StringBuilder content = new StringBuilder();
-    int produced = 0;
-    // One registration for the whole answer: the pauses between words wait on the same latch.
-    CountDownLatch cancelled = new CountDownLatch(1);
-    try (Cancellation.Registration registration = cancellation.onCancel(cancelled::countDown)) {
-      for (String word : words) {
-        if (word.isEmpty()) {
-          continue;
-        }
-        if (produced > 0 && paceMillis > 0 && cancelled.await(paceMillis, TimeUnit.MILLISECONDS)) {
-          throw new CancellationException("the run was cancelled during /pace");
-        }
-        if (handle.isCancelled()) {
-          throw new CancellationException("the run was cancelled");
-        }
-        String token = content.length() == 0 ? word : " " + word;
-        content.append(token);
-        produced++;
-        handler.onPartialResponse(new PartialResponse(token), new PartialResponseContext(handle));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted during /pace");
-    }
-    handler.onCompleteResponse(
-        ChatResponse.builder()
-            .aiMessage(AiMessage.from(content.toString()))
-            .modelName(modelName)
-            .tokenUsage(new TokenUsage(inputTokens, produced))
-            .finishReason(FinishReason.STOP)
-            .build());
+    new MockStream(text, modelName, inputTokens, paceMillis, pacer, cancellation, handler).start();
   }
 
   /** What a summary request is answered: its first words, so tests can tell what was compacted. */
@@ -271,41 +241,18 @@ final class MockChatModel implements StreamingChatModel {
     }
     String stripped = text.strip();
     int words = 0;
-    boolean inWord = false;
-    for (int i = 0; i < stripped.length(); i++) {
-      boolean separator = isRegexSpace(stripped.charAt(i));
-      if (!separator && !inWord) {
-        words++;
-      }
-      inWord = !separator;
+    for (int start = MockStream.wordStart(stripped, 0);
+        start < stripped.length();
+        start = MockStream.wordStart(stripped, MockStream.wordEnd(stripped, start))) {
+      words++;
     }
     return words;
-  }
-
-  /** The characters of the regex class {@code \s}. */
-  private static boolean isRegexSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** What a {@code /fail} line makes the model call fail with. */
   static final class MockModelException extends RuntimeException {
     MockModelException(String message) {
       super(message);
-    }
-  }
-
-  /** Lets a caller stop the stream between words; the run's cancellation does the same. */
-  private final class CancellationHandle implements StreamingHandle {
-    private volatile boolean cancelled;
-
-    @Override
-    public void cancel() {
-      cancelled = true;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return cancelled || cancellation.isCancelled();
     }
   }
 }
