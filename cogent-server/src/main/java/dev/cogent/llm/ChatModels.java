@@ -182,7 +182,10 @@ public final class ChatModels implements AutoCloseable {
     }
   }
 
-  /** Closes the Bedrock clients (their connection pools and event loops). */
+  /**
+   * Closes the Bedrock clients (their connection pools and event loops) and stops the mock's pacer
+   * (a paced mock answer still streaming then fails).
+   */
   @Override
   public void close() {
     mockPacer.shutdownNow();
