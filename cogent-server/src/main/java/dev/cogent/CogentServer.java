@@ -152,7 +152,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -249,7 +248,7 @@ public final class CogentServer implements AutoCloseable {
     Database database = Database.open(settings.store());
     ExecutorService runExecutor = runExecutor();
     ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(named("cogent-scheduler"));
+        Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("cogent-scheduler"));
     var metrics = new Metrics();
     var telemetry = new Telemetry(settings.observability(), version);
     var metricsEndpoint = new MetricsEndpoint(metrics, settings.server().host());
@@ -729,19 +728,10 @@ public final class CogentServer implements AutoCloseable {
               60,
               TimeUnit.SECONDS,
               new ArrayBlockingQueue<>(RUN_QUEUE),
-              named("cogent-run"));
+              DaemonThreads.named("cogent-run"));
       pool.allowCoreThreadTimeOut(true);
       return pool;
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   private static Capabilities capabilities(

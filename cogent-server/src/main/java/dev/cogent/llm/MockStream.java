@@ -1,5 +1,6 @@
 package dev.cogent.llm;
 
+import dev.cogent.DaemonThreads;
 import dev.cogent.tools.Cancellation;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -85,13 +86,7 @@ final class MockStream implements StreamingHandle {
    */
   static ScheduledExecutorService newPacer() {
     ScheduledThreadPoolExecutor pacer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            runnable -> {
-              Thread thread = new Thread(runnable, "cogent-mock-pacer");
-              thread.setDaemon(true);
-              return thread;
-            });
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("cogent-mock-pacer"));
     pacer.setRemoveOnCancelPolicy(true);
     return pacer;
   }

@@ -98,7 +98,7 @@ class MockChatModelTest {
     assertThat(response.tokenUsage().outputTokenCount()).isEqualTo(3);
     assertThat(recording.threads)
         .containsExactly(
-            Thread.currentThread().getName(), "cogent-mock-pacer", "cogent-mock-pacer");
+            Thread.currentThread().getName(), "cogent-mock-pacer-1", "cogent-mock-pacer-1");
     assertThat(cancellation.actions).as("the stream lets go of the run's cancellation").isEmpty();
   }
 
